@@ -1,0 +1,122 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import type { ActivityType } from '@switchboard/crm-domain';
+import { CurrentPrincipal } from '../auth/auth.guard';
+import { AuthService } from '../auth/auth.service';
+import { User } from '../auth/entities/user.entity';
+import type { GraphQLContext } from '../auth/graphql-context';
+import type { Principal } from '../auth/principal';
+import { ContactsService } from '../crm/contacts.service';
+import { DealsService } from '../crm/deals.service';
+import { Contact } from '../crm/entities/contact.entity';
+import { Deal } from '../crm/entities/deal.entity';
+import { ActivityType as ActivityTypeEnum } from '../platform/graphql/enums';
+import { type Connection, Paginated } from '../platform/graphql/pagination';
+import { LiveEventsService } from '../platform/redis/live-events.service';
+import { ACTIVITY_ADDED, ACTIVITY_UPDATED, type ActivityMessage, fromMessage } from './activity-events';
+import { ActivityService } from './activity.service';
+import { LiveCall } from './dto/live-call.model';
+import { Activity } from './entities/activity.entity';
+
+const ActivityConnection = Paginated(Activity);
+
+/** Only the subscriber's organisation, and only the contact asked for when one is named. */
+function activityFilter(message: ActivityMessage, variables: { contactId?: string | null }, context: GraphQLContext): boolean {
+  if (!context.principal || message.organisationId !== context.principal.organisationId) return false;
+  return !variables.contactId || message.contactId === variables.contactId;
+}
+
+@Resolver(() => Activity)
+export class ActivityResolver {
+  constructor(
+    private readonly activityService: ActivityService,
+    private readonly contactsService: ContactsService,
+    private readonly dealsService: DealsService,
+    private readonly auth: AuthService,
+    private readonly liveEvents: LiveEventsService,
+  ) {}
+
+  @Query(() => ActivityConnection, { description: 'Newest first' })
+  activities(
+    @CurrentPrincipal() principal: Principal,
+    @Args('contactId', { type: () => ID, nullable: true }) contactId?: string,
+    @Args('dealId', { type: () => ID, nullable: true }) dealId?: string,
+    @Args('types', { type: () => [ActivityTypeEnum], nullable: true }) types?: ActivityType[],
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('after', { nullable: true }) after?: string,
+  ): Promise<Connection<Activity>> {
+    return this.activityService.list(principal, { contactId, dealId, types, first, after });
+  }
+
+  @Query(() => ActivityConnection, { description: 'Calls, voicemails and messages no contact matched yet' })
+  unmatchedActivities(
+    @CurrentPrincipal() principal: Principal,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('after', { nullable: true }) after?: string,
+  ): Promise<Connection<Activity>> {
+    return this.activityService.list(principal, { unmatched: true, first, after });
+  }
+
+  @Query(() => Activity, { nullable: true })
+  activity(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }) id: string): Promise<Activity | null> {
+    return this.activityService.get(principal, id);
+  }
+
+  @Query(() => [Activity])
+  upcomingMeetings(
+    @CurrentPrincipal() principal: Principal,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+  ): Promise<Activity[]> {
+    return this.activityService.upcomingMeetings(principal, first);
+  }
+
+  @Mutation(() => Activity)
+  addNote(
+    @CurrentPrincipal() principal: Principal,
+    @Args('contactId', { type: () => ID }) contactId: string,
+    @Args('body') body: string,
+  ): Promise<Activity> {
+    return this.activityService.addNote(principal, contactId, body);
+  }
+
+  @Mutation(() => Activity)
+  linkActivity(
+    @CurrentPrincipal() principal: Principal,
+    @Args('activityId', { type: () => ID }) activityId: string,
+    @Args('contactId', { type: () => ID }) contactId: string,
+  ): Promise<Activity> {
+    return this.activityService.link(principal, activityId, contactId);
+  }
+
+  @Subscription(() => Activity, { filter: activityFilter, resolve: fromMessage })
+  activityAdded(@Args('contactId', { type: () => ID, nullable: true }) _contactId?: string) {
+    return this.liveEvents.iterator<ActivityMessage>([ACTIVITY_ADDED]);
+  }
+
+  @Subscription(() => Activity, { filter: activityFilter, resolve: fromMessage })
+  activityUpdated(@Args('contactId', { type: () => ID, nullable: true }) _contactId?: string) {
+    return this.liveEvents.iterator<ActivityMessage>([ACTIVITY_UPDATED]);
+  }
+
+  @Subscription(() => [LiveCall], { description: 'The calls in progress in your organisation, re-sent whole on every change' })
+  callBoard(@CurrentPrincipal() principal: Principal) {
+    return this.liveEvents.iterator<{ callBoard: LiveCall[] }>([`callboard.${principal.organisationId}`]);
+  }
+
+  @ResolveField(() => Contact, { nullable: true })
+  async contact(@Parent() activity: Activity): Promise<Contact | null> {
+    if (!activity.contactId) return null;
+    return (await this.contactsService.findMany(activity.organisationId, [activity.contactId]))[0] ?? null;
+  }
+
+  @ResolveField(() => Deal, { nullable: true })
+  async deal(@Parent() activity: Activity): Promise<Deal | null> {
+    if (!activity.dealId) return null;
+    return (await this.dealsService.findMany(activity.organisationId, [activity.dealId]))[0] ?? null;
+  }
+
+  @ResolveField(() => User, { nullable: true })
+  async owner(@Parent() activity: Activity): Promise<User | null> {
+    if (!activity.ownerId) return null;
+    return (await this.auth.usersByIds(activity.organisationId, [activity.ownerId]))[0] ?? null;
+  }
+}

@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { ActivityType } from '@switchboard/crm-domain';
+import { In, Repository } from 'typeorm';
+import type { Principal } from '../auth/principal';
+import { ContactsService } from '../crm/contacts.service';
+import { DealsService } from '../crm/deals.service';
+import { notFound } from '../platform/graphql/errors';
+import { type Connection, decodeCursor, encodeCursor, invalidCursor, readPageSize, toConnection } from '../platform/graphql/pagination';
+import { cleanText, isUuid } from '../platform/graphql/validation';
+import { LiveEventsService } from '../platform/redis/live-events.service';
+import { ACTIVITY_ADDED, ACTIVITY_UPDATED, type ActivityMessage, toMessage } from './activity-events';
+import { Activity } from './entities/activity.entity';
+
+export interface ActivityFilter {
+  contactId?: string | null;
+  dealId?: string | null;
+  types?: ActivityType[] | null;
+  unmatched?: boolean;
+  first?: number | null;
+  after?: string | null;
+}
+
+const cursorOf = (activity: Activity) => encodeCursor([activity.occurredAt.toISOString(), activity.id]);
+
+/** The timeline: every module writes activities through this service, which also announces them live. */
+@Injectable()
+export class ActivityService {
+  constructor(
+    @InjectRepository(Activity) private readonly activities: Repository<Activity>,
+    private readonly contacts: ContactsService,
+    private readonly deals: DealsService,
+    private readonly liveEvents: LiveEventsService,
+  ) {}
+
+  async list(principal: Principal, filter: ActivityFilter): Promise<Connection<Activity>> {
+    const limit = readPageSize(filter.first);
+    const cursor = decodeCursor(filter.after, 2);
+    if (filter.contactId) await this.contacts.assertExists(principal, filter.contactId);
+    if (filter.dealId) await this.deals.getOrThrow(principal, filter.dealId);
+    const query = this.activities.createQueryBuilder('a').where('a.organisation_id = :organisationId', { organisationId: principal.organisationId });
+    if (filter.contactId) query.andWhere('a.contact_id = :contactId', { contactId: filter.contactId });
+    if (filter.dealId) query.andWhere('a.deal_id = :dealId', { dealId: filter.dealId });
+    if (filter.unmatched) query.andWhere('a.contact_id IS NULL');
+    if (filter.types?.length) query.andWhere('a.type IN (:...types)', { types: filter.types });
+    const totalQuery = query.clone();
+    if (cursor) {
+      const occurredAt = new Date(cursor[0]);
+      if (Number.isNaN(occurredAt.getTime()) || !isUuid(cursor[1])) throw invalidCursor();
+      query.andWhere('(a.occurred_at, a.id) < (:cursorAt, :cursorId)', { cursorAt: occurredAt, cursorId: cursor[1] });
+    }
+    const rows = await query.orderBy('a.occurred_at', 'DESC').addOrderBy('a.id', 'DESC').limit(limit + 1).getMany();
+    return toConnection(rows, limit, cursorOf, () => totalQuery.getCount());
+  }
+
+  async findMany(organisationId: string, ids: string[]): Promise<Activity[]> {
+    const validIds = ids.filter(isUuid);
+    return validIds.length === 0 ? [] : this.activities.findBy({ organisationId, id: In(validIds) });
+  }
+
+  async get(principal: Principal, id: string): Promise<Activity | null> {
+    return (await this.findMany(principal.organisationId, [id]))[0] ?? null;
+  }
+
+  async addNote(principal: Principal, contactId: string, bodyInput: string): Promise<Activity> {
+    const contact = await this.contacts.getOrThrow(principal, contactId);
+    const body = cleanText(bodyInput, 'body', { required: true, max: 20_000 }) as string;
+    return this.record({
+      organisationId: principal.organisationId,
+      type: ActivityType.NOTE,
+      occurredAt: new Date(),
+      contactId: contact.id,
+      ownerId: principal.userId,
+      body,
+    });
+  }
+
+  async link(principal: Principal, activityId: string, contactId: string): Promise<Activity> {
+    const activity = await this.get(principal, activityId);
+    if (!activity) throw notFound('Activity');
+    const contact = await this.contacts.getOrThrow(principal, contactId);
+    await this.activities.update({ id: activity.id }, { contactId: contact.id });
+    const updated = await this.activities.findOneByOrFail({ id: activity.id });
+    await this.announce(ACTIVITY_UPDATED, updated);
+    return updated;
+  }
+
+  /** Inserts an activity and tells every subscriber, on every api process. */
+  async record(fields: Partial<Activity> & Pick<Activity, 'organisationId' | 'type' | 'occurredAt'>): Promise<Activity> {
+    const saved = await this.activities.save(this.activities.create({ attachments: [], ...fields }));
+    const activity = await this.activities.findOneByOrFail({ id: saved.id });
+    await this.announce(ACTIVITY_ADDED, activity);
+    return activity;
+  }
+
+  private async announce(event: string, activity: Activity): Promise<void> {
+    await this.liveEvents.publish<ActivityMessage>(event, toMessage(activity));
+  }
+
+  upcomingMeetings(principal: Principal, first?: number | null): Promise<Activity[]> {
+    return this.activities
+      .createQueryBuilder('a')
+      .where('a.organisation_id = :organisationId', { organisationId: principal.organisationId })
+      .andWhere('a.type = :type', { type: ActivityType.MEETING })
+      .andWhere("a.occurred_at >= now() - interval '1 hour'")
+      .andWhere("coalesce(a.status, '') NOT IN ('Cancelled', 'Ended')")
+      .orderBy('a.occurred_at', 'ASC')
+      .limit(readPageSize(first))
+      .getMany();
+  }
+}

@@ -1,0 +1,34 @@
+import { Field, GraphQLISODateTime, ObjectType, registerEnumType } from '@nestjs/graphql';
+import type { ActivityDirection } from '@switchboard/crm-domain';
+import { User } from '../../auth/entities/user.entity';
+import { Contact } from '../../crm/entities/contact.entity';
+import { ActivityDirection as ActivityDirectionEnum } from '../../platform/graphql/enums';
+
+export const LiveCallState = { RINGING: 'RINGING', CONNECTED: 'CONNECTED' } as const;
+export type LiveCallState = (typeof LiveCallState)[keyof typeof LiveCallState];
+registerEnumType(LiveCallState, { name: 'LiveCallState' });
+
+/** A call in progress on the live call board. */
+@ObjectType()
+export class LiveCall {
+  @Field()
+  callId: string;
+
+  @Field(() => LiveCallState)
+  state: LiveCallState;
+
+  @Field(() => ActivityDirectionEnum)
+  direction: ActivityDirection;
+
+  @Field(() => String, { nullable: true })
+  counterpartNumber: string | null;
+
+  @Field(() => Contact, { nullable: true })
+  contact: Contact | null;
+
+  @Field(() => User, { nullable: true })
+  owner: User | null;
+
+  @Field(() => GraphQLISODateTime)
+  since: Date;
+}

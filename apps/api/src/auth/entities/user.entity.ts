@@ -1,0 +1,33 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import type { UserRole } from '@switchboard/crm-domain';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { UserRoleEnum } from '../../platform/graphql/enums';
+
+@ObjectType()
+@Entity('users')
+export class User {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid', { name: 'organisation_id' })
+  organisationId: string;
+
+  @Field()
+  @Column('text')
+  email: string;
+
+  @Field()
+  @Column('text')
+  name: string;
+
+  @Field(() => UserRoleEnum)
+  @Column('text')
+  role: UserRole;
+
+  @Column('text', { name: 'password_hash' })
+  passwordHash: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

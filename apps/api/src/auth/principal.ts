@@ -1,0 +1,16 @@
+import type { UserRole } from '@switchboard/crm-domain';
+
+/** Who is calling: resolved from the session cookie, a `login` token or a personal API token. */
+export interface Principal {
+  userId: string;
+  organisationId: string;
+  email: string;
+  role: UserRole;
+  credential: { kind: 'session' | 'api_token'; id: string };
+}
+
+export const SESSION_COOKIE = 'sb_session';
+export const TOKEN_REVOKED_EVENT = 'auth.credential-revoked';
+export interface CredentialRevoked {
+  credentialId: string;
+}

@@ -1,0 +1,31 @@
+import type { DataSourceOptions } from 'typeorm';
+import { ActivityTables1764000000200 } from './activity/migrations/1764000000200-activity-tables';
+import { Activity } from './activity/entities/activity.entity';
+import { ApiToken } from './auth/entities/api-token.entity';
+import { Organisation } from './auth/entities/organisation.entity';
+import { Session } from './auth/entities/session.entity';
+import { User } from './auth/entities/user.entity';
+import { AuthTables1764000000000 } from './auth/migrations/1764000000000-auth-tables';
+import { ContactPhone } from './crm/entities/contact-phone.entity';
+import { Contact } from './crm/entities/contact.entity';
+import { Deal } from './crm/entities/deal.entity';
+import { CrmTables1764000000100 } from './crm/migrations/1764000000100-crm-tables';
+import { WebhookInboxEntry } from './webhook/entities/webhook-inbox.entity';
+import { WebhookInbox1764000000300 } from './webhook/migrations/1764000000300-webhook-inbox';
+
+/** Every module's tables and migrations, in dependency order; the one schema TypeORM and the CLI share. */
+export const ENTITIES = [Organisation, User, Session, ApiToken, Contact, ContactPhone, Deal, Activity, WebhookInboxEntry];
+export const MIGRATIONS = [AuthTables1764000000000, CrmTables1764000000100, ActivityTables1764000000200, WebhookInbox1764000000300];
+
+export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: databaseUrl,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    synchronize: false,
+    logging: false,
+    extra: { max: 10, connectionTimeoutMillis: 5000 },
+  };
+}

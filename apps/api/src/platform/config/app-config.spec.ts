@@ -1,0 +1,22 @@
+import { loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('gives demo defaults outside production', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.role).toBe('all');
+    expect(config.tokenEncryptionKey).toHaveLength(32);
+    expect(config.zoom.apiBase).toBe('https://api.zoom.us/v2');
+  });
+
+  it('names the bad variable', () => {
+    expect(() => loadConfig({ TOKEN_ENCRYPTION_KEY: 'short' })).toThrow(/TOKEN_ENCRYPTION_KEY must be 32 bytes/);
+    expect(() => loadConfig({ API_ROLE: 'cron' })).toThrow(/API_ROLE/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL must be a URL/);
+    expect(() => loadConfig({ LOGIN_ATTEMPTS_PER_MINUTE: '5' })).toThrow(/LOGIN_ATTEMPTS_PER_MINUTE must be at least 20/);
+  });
+
+  it('requires real secrets in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET, TOKEN_ENCRYPTION_KEY must be set in production/);
+  });
+});

@@ -1,0 +1,122 @@
+import { z } from 'zod';
+
+export const API_ROLES = ['all', 'http', 'worker'] as const;
+export type ApiRole = (typeof API_ROLES)[number];
+
+// Demo-only secrets: accepted outside production so `npm start` works out of the box; production must set its own.
+const DEMO_SESSION_SECRET = 'switchboard-demo-session-secret-change-me';
+const DEMO_TOKEN_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString('base64');
+
+const urlString = (protocols: string[]) =>
+  z.string().trim().refine((value) => {
+    try {
+      return protocols.includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }, `must be a URL (${protocols.join(' or ')})`);
+
+const base64Key32 = z
+  .string()
+  .trim()
+  .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes, base64-encoded (openssl rand -base64 32)');
+
+const envSchema = z.object({
+  NODE_ENV: z.string().default('development'),
+  API_ROLE: z.enum(API_ROLES).default('all'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: urlString(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/switchboard'),
+  REDIS_URL: urlString(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]+$/, 'letters, digits, : _ - only').default('sb'),
+  PUBLIC_URL: urlString(['http:', 'https:']).default('http://localhost:3000'),
+  SESSION_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  TOKEN_ENCRYPTION_KEY: base64Key32.optional(),
+  ZOOM_CLIENT_ID: z.string().min(1).default('sim-client-id'),
+  ZOOM_CLIENT_SECRET: z.string().min(1).default('sim-client-secret'),
+  ZOOM_WEBHOOK_SECRET_TOKEN: z.string().min(1).default('sim-webhook-secret'),
+  ZOOM_OAUTH_BASE: urlString(['http:', 'https:']).default('https://zoom.us'),
+  ZOOM_API_BASE: urlString(['http:', 'https:']).default('https://api.zoom.us/v2'),
+  OPENAI_API_KEY: z.string().optional(),
+  OPENAI_BASE_URL: urlString(['http:', 'https:']).optional(),
+  TRANSCRIPTION_MODEL: z.string().min(1).default('whisper-1'),
+  SMTP_URL: urlString(['smtp:', 'smtps:']).optional(),
+  WEB_DIST_DIR: z.string().optional(),
+  LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(20, 'must be at least 20').default(30),
+});
+
+export interface AppConfig {
+  env: string;
+  production: boolean;
+  role: ApiRole;
+  port: number;
+  host: string;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  databaseUrl: string;
+  redisUrl: string;
+  redisPrefix: string;
+  publicUrl: string;
+  sessionSecret: string;
+  tokenEncryptionKey: Buffer;
+  zoom: {
+    clientId: string;
+    clientSecret: string;
+    webhookSecretToken: string;
+    oauthBase: string;
+    apiBase: string;
+  };
+  openai: { apiKey?: string; baseUrl?: string; transcriptionModel: string };
+  smtpUrl?: string;
+  webDistDir?: string;
+  loginAttemptsPerMinute: number;
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment once at boot; throws a ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const blankAsUnset = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = envSchema.safeParse(blankAsUnset);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  const vars = parsed.data;
+  const production = vars.NODE_ENV === 'production';
+  const missingSecrets = (['SESSION_SECRET', 'TOKEN_ENCRYPTION_KEY'] as const).filter((name) => !vars[name]);
+  if (production && missingSecrets.length > 0) {
+    throw new ConfigError(`Invalid configuration: ${missingSecrets.join(', ')} must be set in production`);
+  }
+  return {
+    env: vars.NODE_ENV,
+    production,
+    role: vars.API_ROLE,
+    port: vars.PORT,
+    host: vars.HOST,
+    logLevel: vars.LOG_LEVEL,
+    databaseUrl: vars.DATABASE_URL,
+    redisUrl: vars.REDIS_URL,
+    redisPrefix: vars.REDIS_PREFIX,
+    publicUrl: vars.PUBLIC_URL.replace(/\/+$/, ''),
+    sessionSecret: vars.SESSION_SECRET ?? DEMO_SESSION_SECRET,
+    tokenEncryptionKey: Buffer.from(vars.TOKEN_ENCRYPTION_KEY ?? DEMO_TOKEN_ENCRYPTION_KEY, 'base64'),
+    zoom: {
+      clientId: vars.ZOOM_CLIENT_ID,
+      clientSecret: vars.ZOOM_CLIENT_SECRET,
+      webhookSecretToken: vars.ZOOM_WEBHOOK_SECRET_TOKEN,
+      oauthBase: vars.ZOOM_OAUTH_BASE.replace(/\/+$/, ''),
+      apiBase: vars.ZOOM_API_BASE.replace(/\/+$/, ''),
+    },
+    openai: {
+      apiKey: vars.OPENAI_API_KEY,
+      baseUrl: vars.OPENAI_BASE_URL,
+      transcriptionModel: vars.TRANSCRIPTION_MODEL,
+    },
+    smtpUrl: vars.SMTP_URL,
+    webDistDir: vars.WEB_DIST_DIR,
+    loginAttemptsPerMinute: vars.LOGIN_ATTEMPTS_PER_MINUTE,
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

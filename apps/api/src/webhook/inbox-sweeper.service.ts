@@ -1,0 +1,42 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Interval } from '@nestjs/schedule';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { LOGGER } from '../platform/logging/logger';
+import { WebhookInboxService } from './webhook-inbox.service';
+
+const SWEEP_EVERY_MS = 10_000;
+/** A row `received` this long without being picked up lost its job (Redis was down when it arrived). */
+const RECEIVED_GRACE_MS = 15_000;
+/** A row `processing` this long lost its worker; BullMQ's stalled-job check usually gets there first. */
+const PROCESSING_GRACE_MS = 120_000;
+const BATCH = 500;
+/** pg_advisory_xact_lock key: "webhook-inbox-sweeper". */
+const SWEEP_LOCK = 7_246_143_901;
+
+/** Re-queues inbox rows that were stored but never processed. Many workers may run it; one sweeps at a time. */
+@Injectable()
+export class InboxSweeperService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly inbox: WebhookInboxService,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  @Interval(SWEEP_EVERY_MS)
+  async scheduledSweep(): Promise<void> {
+    await this.sweep().catch((error: Error) => this.logger.warn({ err: error.message }, 'Inbox sweep failed; next time'));
+  }
+
+  async sweep(now = new Date()): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [SWEEP_LOCK]);
+      if (!locked) return 0;
+      const stale = await this.inbox.stale(new Date(now.getTime() - RECEIVED_GRACE_MS), new Date(now.getTime() - PROCESSING_GRACE_MS), BATCH);
+      let requeued = 0;
+      for (const entry of stale) if (await this.inbox.requeue(entry.id)) requeued += 1;
+      if (requeued > 0) this.logger.info({ requeued }, 'Inbox sweeper re-queued Zoom events');
+      return requeued;
+    });
+  }
+}

@@ -1,0 +1,141 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Queue } from 'bullmq';
+import type { Logger } from 'pino';
+import { In, LessThan, Repository } from 'typeorm';
+import { LOGGER } from '../platform/logging/logger';
+import { InboxStatus, WebhookInboxEntry } from './entities/webhook-inbox.entity';
+import { webhookDedupeKey, type ZoomEnvelope, zoomUserOf } from './zoom-envelope';
+
+export const WEBHOOK_QUEUE = 'zoom-webhooks';
+export const WEBHOOK_JOB = 'zoom-event';
+const MAX_ATTEMPTS = 5;
+const ENQUEUE_TIMEOUT_MS = 500;
+export const JOB_OPTIONS = {
+  attempts: MAX_ATTEMPTS,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: 1000,
+  removeOnFail: 5000,
+} as const;
+
+/** The durable inbox: a row per distinct Zoom event, then a job per row (job id = row id). */
+@Injectable()
+export class WebhookInboxService {
+  constructor(
+    @InjectRepository(WebhookInboxEntry) private readonly inbox: Repository<WebhookInboxEntry>,
+    @InjectQueue(WEBHOOK_QUEUE) private readonly queue: Queue,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {
+    // An unheard 'error' event (Redis restarting, shutdown mid-connect) would crash the process; the sweeper recovers.
+    queue.on('error', (error) => this.logger.warn({ queue: WEBHOOK_QUEUE, err: error.message }, 'webhook queue connection error'));
+  }
+
+  /** Stores the event unless it was stored before; then tries to enqueue it. Never throws for Redis trouble. */
+  async accept(envelope: ZoomEnvelope): Promise<{ id: string; duplicate: boolean }> {
+    const rows: Array<{ id: string }> = await this.inbox.query(
+      `INSERT INTO webhook_inbox (event, event_ts, account_id, zoom_user_id, dedupe_key, body, status)
+       VALUES ($1, $2, $3, $4, $5, $6, 'received')
+       ON CONFLICT (dedupe_key) DO NOTHING
+       RETURNING id`,
+      [
+        envelope.event,
+        envelope.event_ts,
+        typeof envelope.payload.account_id === 'string' ? envelope.payload.account_id : null,
+        zoomUserOf(envelope),
+        webhookDedupeKey(envelope),
+        envelope,
+      ],
+    );
+    if (rows.length === 0) return { id: '', duplicate: true };
+    await this.enqueue(rows[0].id);
+    return { id: rows[0].id, duplicate: false };
+  }
+
+  /**
+   * A row whose job could not be queued (Redis down or slow) stays `received`; the sweeper queues it later.
+   * Bounded in time, because Zoom wants its answer within 3 seconds and BullMQ waits for Redis indefinitely.
+   */
+  async enqueue(id: string): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ENQUEUE_TIMEOUT_MS} ms`)), ENQUEUE_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([this.queue.add(WEBHOOK_JOB, { inboxId: id }, { ...JOB_OPTIONS, jobId: id }), timeout]);
+      return true;
+    } catch (error) {
+      this.logger.warn({ inboxId: id, err: (error as Error).message }, 'Could not queue a Zoom event; the sweeper will');
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Queues a row again, replacing a finished job of the same id (BullMQ ignores an id it still holds). */
+  async requeue(id: string): Promise<boolean> {
+    const job = await this.queue.getJob(id);
+    if (job) {
+      const state = await job.getState();
+      if (state !== 'completed' && state !== 'failed' && state !== 'unknown') return false;
+      await job.remove();
+    }
+    return this.enqueue(id);
+  }
+
+  find(id: string): Promise<WebhookInboxEntry | null> {
+    return this.inbox.findOneBy({ id });
+  }
+
+  /** Claims the row for processing, unless another worker finished it already. */
+  async claim(id: string): Promise<WebhookInboxEntry | null> {
+    const rows: WebhookInboxEntry[] = await this.inbox.query(
+      `UPDATE webhook_inbox SET status = 'processing', attempts = attempts + 1, updated_at = now()
+        WHERE id = $1 AND status IN ('received', 'processing', 'failed') RETURNING id`,
+      [id],
+    );
+    return rows.length > 0 ? this.find(id) : null;
+  }
+
+  async finish(id: string, status: InboxStatus, error?: string): Promise<void> {
+    await this.inbox.update({ id }, { status, lastError: error ?? null, processedAt: status === InboxStatus.FAILED ? null : new Date() });
+  }
+
+  async recordError(id: string, error: string): Promise<void> {
+    await this.inbox.update({ id }, { lastError: error });
+  }
+
+  /** Rows stored but never finished: received long enough ago, or stuck in processing (a worker died). */
+  async stale(receivedBefore: Date, processingBefore: Date, limit: number): Promise<WebhookInboxEntry[]> {
+    return this.inbox.find({
+      where: [
+        { status: InboxStatus.RECEIVED, updatedAt: LessThan(receivedBefore) },
+        { status: InboxStatus.PROCESSING, updatedAt: LessThan(processingBefore) },
+      ],
+      order: { receivedAt: 'ASC' },
+      take: limit,
+    });
+  }
+
+  async retryFailed(id: string): Promise<boolean> {
+    const result = await this.inbox.update({ id, status: In([InboxStatus.FAILED]) }, { status: InboxStatus.RECEIVED, lastError: null });
+    if (!result.affected) return false;
+    return this.requeue(id);
+  }
+
+  async countsByStatus(): Promise<Record<string, number>> {
+    const rows: Array<{ status: string; count: string }> = await this.inbox.query(`SELECT status, count(*) AS count FROM webhook_inbox GROUP BY status`);
+    return Object.fromEntries(rows.map((row) => [row.status, Number(row.count)]));
+  }
+
+  async lastReceivedByEvent(): Promise<Array<{ event: string; receivedAt: Date }>> {
+    const rows: Array<{ event: string; received_at: Date }> = await this.inbox.query(
+      `SELECT event, max(received_at) AS received_at FROM webhook_inbox GROUP BY event ORDER BY event`,
+    );
+    return rows.map((row) => ({ event: row.event, receivedAt: row.received_at }));
+  }
+
+  failed(limit = 50): Promise<WebhookInboxEntry[]> {
+    return this.inbox.find({ where: { status: InboxStatus.FAILED }, order: { updatedAt: 'DESC' }, take: limit });
+  }
+}

@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import type { ZoomEnvelope } from './zoom-envelope';
+
+/** What an owner module did with an event: `skipped` when it concerns no connected Switchboard user. */
+export type WebhookOutcome = 'processed' | 'skipped' | 'ignored';
+export type WebhookHandler = (envelope: ZoomEnvelope) => Promise<WebhookOutcome>;
+
+/** Hands each Zoom event type to the module that owns it; owners register their handlers at start-up. */
+@Injectable()
+export class WebhookRouter {
+  private readonly handlers = new Map<string, WebhookHandler>();
+
+  register(events: string[], handler: WebhookHandler): void {
+    for (const event of events) {
+      if (this.handlers.has(event)) throw new Error(`Two handlers for Zoom event ${event}`);
+      this.handlers.set(event, handler);
+    }
+  }
+
+  handledEvents(): string[] {
+    return [...this.handlers.keys()].sort();
+  }
+
+  async route(envelope: ZoomEnvelope): Promise<WebhookOutcome> {
+    const handler = this.handlers.get(envelope.event);
+    return handler ? handler(envelope) : 'ignored';
+  }
+}

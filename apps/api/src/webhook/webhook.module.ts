@@ -1,0 +1,24 @@
+import { BullModule } from '@nestjs/bullmq';
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { WebhookInboxEntry } from './entities/webhook-inbox.entity';
+import { InboxSweeperService } from './inbox-sweeper.service';
+import { WEBHOOK_QUEUE, WebhookInboxService } from './webhook-inbox.service';
+import { WebhookController } from './webhook.controller';
+import { WebhookProcessor } from './webhook.processor';
+import { WebhookRouter } from './webhook-router.service';
+
+/** `POST /webhooks/zoom` on http processes; the processor and the sweeper on workers. The router is global. */
+@Module({})
+export class WebhookModule {
+  static register(options: { http: boolean; worker: boolean }): DynamicModule {
+    return {
+      module: WebhookModule,
+      global: true,
+      imports: [TypeOrmModule.forFeature([WebhookInboxEntry]), BullModule.registerQueue({ name: WEBHOOK_QUEUE })],
+      controllers: options.http ? [WebhookController] : [],
+      providers: [WebhookInboxService, WebhookRouter, ...(options.worker ? [WebhookProcessor, InboxSweeperService] : [])],
+      exports: [WebhookInboxService, WebhookRouter],
+    };
+  }
+}

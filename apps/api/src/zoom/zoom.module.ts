@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { ZoomResolver } from './zoom.resolver';
+
+@Module({ providers: [ZoomResolver] })
+export class ZoomModule {}

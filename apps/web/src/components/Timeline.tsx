@@ -1,0 +1,125 @@
+import { useApolloClient, useQuery, useSubscription } from '@apollo/client/react';
+import { useMemo, useState } from 'react';
+import { errorMessage } from '../apollo';
+import { ACTIVITIES, ACTIVITY_ADDED, ACTIVITY_UPDATED, type Activity, type Page } from '../graphql';
+
+const PAGE_SIZE = 20;
+const ICONS: Record<string, string> = { CALL: '☎', VOICEMAIL: '✉', MEETING: '▶', RECORDING: '●', SMS: '✎', NOTE: '✍', EMAIL: '@' };
+
+function formatDuration(seconds: number): string {
+  const minutes = Math.floor(seconds / 60);
+  return minutes > 0 ? `${minutes} min ${seconds % 60} s` : `${seconds} s`;
+}
+
+const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+function relativeTime(iso: string): string {
+  const seconds = Math.round((new Date(iso).getTime() - Date.now()) / 1000);
+  const units: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+    ['day', 86400],
+    ['hour', 3600],
+    ['minute', 60],
+  ];
+  for (const [unit, size] of units) if (Math.abs(seconds) >= size) return relative.format(Math.round(seconds / size), unit);
+  return 'just now';
+}
+
+function summary(activity: Activity): string {
+  switch (activity.type) {
+    case 'NOTE':
+      return 'Note';
+    case 'CALL':
+      return [activity.direction === 'INBOUND' ? 'Incoming call' : activity.direction === 'OUTBOUND' ? 'Outgoing call' : 'Call', activity.result?.toLowerCase()]
+        .filter(Boolean)
+        .join(' · ');
+    default:
+      return activity.type.charAt(0) + activity.type.slice(1).toLowerCase();
+  }
+}
+
+function byNewest(a: Activity, b: Activity): number {
+  return b.occurredAt.localeCompare(a.occurredAt) || b.id.localeCompare(a.id);
+}
+
+/** A contact's timeline: the first page from the server, older pages on demand, new activity pushed live. */
+export function Timeline({ contactId }: { contactId: string }) {
+  const client = useApolloClient();
+  const { data, loading, error } = useQuery<{ activities: Page<Activity> }>(ACTIVITIES, { variables: { contactId, first: PAGE_SIZE } });
+  const [live, setLive] = useState<Activity[]>([]);
+  const [older, setOlder] = useState<{ items: Activity[]; cursor: string | null; hasMore: boolean } | null>(null);
+  const [loadingOlder, setLoadingOlder] = useState(false);
+
+  const upsert = (activity: Activity) => setLive((items) => [activity, ...items.filter((item) => item.id !== activity.id)]);
+  useSubscription<{ activityAdded: Activity }>(ACTIVITY_ADDED, {
+    variables: { contactId },
+    onData: ({ data: event }) => event.data && upsert(event.data.activityAdded),
+  });
+  useSubscription<{ activityUpdated: Activity }>(ACTIVITY_UPDATED, {
+    variables: { contactId },
+    onData: ({ data: event }) => event.data && upsert(event.data.activityUpdated),
+  });
+
+  const firstPage = data?.activities;
+  const items = useMemo(() => {
+    const merged = new Map<string, Activity>();
+    for (const activity of [...(older?.items ?? []), ...(firstPage?.edges.map((edge) => edge.node) ?? []), ...live]) merged.set(activity.id, activity);
+    return [...merged.values()].sort(byNewest);
+  }, [firstPage, older, live]);
+
+  const cursor = older ? older.cursor : (firstPage?.pageInfo.endCursor ?? null);
+  const hasMore = older ? older.hasMore : Boolean(firstPage?.pageInfo.hasNextPage);
+  const loadOlder = async () => {
+    setLoadingOlder(true);
+    try {
+      const result = await client.query<{ activities: Page<Activity> }>({ query: ACTIVITIES, variables: { contactId, first: PAGE_SIZE, after: cursor } });
+      const page = result.data?.activities;
+      if (page) setOlder((previous) => ({ items: [...(previous?.items ?? []), ...page.edges.map((edge) => edge.node)], cursor: page.pageInfo.endCursor, hasMore: page.pageInfo.hasNextPage }));
+    } finally {
+      setLoadingOlder(false);
+    }
+  };
+
+  if (error) return <p className="form-error">{errorMessage(error)}</p>;
+  return (
+    <div>
+      <ol className="timeline" data-testid="timeline" aria-busy={loading} aria-live="polite">
+        {items.map((activity) => (
+          <li key={activity.id} className={`timeline-item type-${activity.type.toLowerCase()}`} data-testid="timeline-item" data-activity-type={activity.type}>
+            <span className="timeline-icon" aria-hidden="true">
+              {ICONS[activity.type] ?? '•'}
+            </span>
+            <div className="timeline-body">
+              <div className="timeline-meta">
+                <strong>{summary(activity)}</strong>
+                {activity.durationSeconds !== null && <span>{formatDuration(activity.durationSeconds)}</span>}
+                {activity.status && <span className="badge">{activity.status}</span>}
+                <time dateTime={activity.occurredAt} title={new Date(activity.occurredAt).toLocaleString()}>
+                  {relativeTime(activity.occurredAt)}
+                </time>
+                {activity.owner && <span className="muted">by {activity.owner.name}</span>}
+              </div>
+              {activity.body && <p className="timeline-text">{activity.body}</p>}
+              {activity.transcript && <blockquote className="transcript">{activity.transcript}</blockquote>}
+              {activity.attachments.length > 0 && (
+                <ul className="attachments">
+                  {activity.attachments.map((attachment) => (
+                    <li key={attachment.url}>
+                      <a href={attachment.url} target="_blank" rel="noreferrer">
+                        {attachment.title ?? attachment.kind}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          </li>
+        ))}
+      </ol>
+      {!loading && items.length === 0 && <p className="empty">Nothing on the timeline yet. Add a note to start.</p>}
+      {hasMore && (
+        <button type="button" className="button" onClick={loadOlder} disabled={loadingOlder}>
+          {loadingOlder ? 'Loading…' : 'Load older'}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,281 @@
+import { gql } from '@apollo/client';
+
+export type Role = 'agent' | 'admin';
+export type ContactStage = 'lead' | 'client' | 'past_client';
+export type ActivityType = 'CALL' | 'VOICEMAIL' | 'MEETING' | 'RECORDING' | 'SMS' | 'NOTE' | 'EMAIL';
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  organisation: { id: string; name: string; defaultRegion: string };
+}
+export interface PhoneNumber {
+  raw: string;
+  e164: string | null;
+  extension: string | null;
+}
+export interface ContactSummary {
+  id: string;
+  name: string;
+  firstName: string;
+  lastName: string;
+  emails: string[];
+  phones: PhoneNumber[];
+  stage: ContactStage;
+  company: string | null;
+}
+export interface Deal {
+  id: string;
+  title: string;
+  stage: string;
+  propertyAddress: string | null;
+  value: number | null;
+}
+export interface Contact extends ContactSummary {
+  notes: string | null;
+  owner: { id: string; name: string } | null;
+  deals: Deal[];
+  createdAt: string;
+}
+export interface Activity {
+  id: string;
+  type: ActivityType;
+  occurredAt: string;
+  direction: string | null;
+  durationSeconds: number | null;
+  result: string | null;
+  counterpartNumber: string | null;
+  status: string | null;
+  transcript: string | null;
+  body: string | null;
+  attachments: Array<{ kind: string; url: string; title: string | null }>;
+  owner: { id: string; name: string } | null;
+}
+export interface Page<T> {
+  edges: Array<{ node: T; cursor: string }>;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount: number;
+}
+
+export const ME = gql`
+  query Me {
+    me {
+      id
+      email
+      name
+      role
+      organisation {
+        id
+        name
+        defaultRegion
+      }
+    }
+  }
+`;
+
+export const LOGIN = gql`
+  mutation Login($email: String!, $password: String!) {
+    login(email: $email, password: $password) {
+      token
+      user {
+        id
+      }
+    }
+  }
+`;
+
+export const LOGOUT = gql`
+  mutation Logout {
+    logout
+  }
+`;
+
+const CONTACT_SUMMARY = gql`
+  fragment ContactSummary on Contact {
+    id
+    name
+    firstName
+    lastName
+    emails
+    phones {
+      raw
+      e164
+      extension
+    }
+    stage
+    company
+  }
+`;
+
+export const CONTACTS = gql`
+  ${CONTACT_SUMMARY}
+  query Contacts($search: String, $first: Int, $after: String) {
+    contacts(search: $search, first: $first, after: $after) {
+      totalCount
+      edges {
+        cursor
+        node {
+          ...ContactSummary
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`;
+
+export const CONTACT = gql`
+  ${CONTACT_SUMMARY}
+  query Contact($id: ID!) {
+    contact(id: $id) {
+      ...ContactSummary
+      notes
+      createdAt
+      owner {
+        id
+        name
+      }
+      deals {
+        id
+        title
+        stage
+        propertyAddress
+        value
+      }
+    }
+  }
+`;
+
+export const CREATE_CONTACT = gql`
+  ${CONTACT_SUMMARY}
+  mutation CreateContact($input: ContactInput!) {
+    createContact(input: $input) {
+      ...ContactSummary
+    }
+  }
+`;
+
+export const UPDATE_CONTACT = gql`
+  ${CONTACT_SUMMARY}
+  mutation UpdateContact($id: ID!, $input: ContactInput!) {
+    updateContact(id: $id, input: $input) {
+      ...ContactSummary
+      notes
+    }
+  }
+`;
+
+export const ACTIVITY_FIELDS = gql`
+  fragment ActivityFields on Activity {
+    id
+    type
+    occurredAt
+    direction
+    durationSeconds
+    result
+    counterpartNumber
+    status
+    transcript
+    body
+    attachments {
+      kind
+      url
+      title
+    }
+    owner {
+      id
+      name
+    }
+  }
+`;
+
+export const ACTIVITIES = gql`
+  ${ACTIVITY_FIELDS}
+  query Activities($contactId: ID, $first: Int, $after: String) {
+    activities(contactId: $contactId, first: $first, after: $after) {
+      totalCount
+      edges {
+        cursor
+        node {
+          ...ActivityFields
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`;
+
+export const ACTIVITY_ADDED = gql`
+  ${ACTIVITY_FIELDS}
+  subscription ActivityAdded($contactId: ID) {
+    activityAdded(contactId: $contactId) {
+      ...ActivityFields
+    }
+  }
+`;
+
+export const ACTIVITY_UPDATED = gql`
+  ${ACTIVITY_FIELDS}
+  subscription ActivityUpdated($contactId: ID) {
+    activityUpdated(contactId: $contactId) {
+      ...ActivityFields
+    }
+  }
+`;
+
+export const ADD_NOTE = gql`
+  ${ACTIVITY_FIELDS}
+  mutation AddNote($contactId: ID!, $body: String!) {
+    addNote(contactId: $contactId, body: $body) {
+      ...ActivityFields
+    }
+  }
+`;
+
+export const ZOOM_CONNECTION = gql`
+  query ZoomConnection {
+    zoomConnection {
+      status
+      email
+      planType
+      phoneNumber
+      scopes
+      connectedAt
+      available
+      capabilities {
+        recordings
+        phone
+      }
+    }
+  }
+`;
+
+export const API_TOKENS = gql`
+  query ApiTokens {
+    apiTokens {
+      id
+      name
+      createdAt
+      lastUsedAt
+    }
+  }
+`;
+
+export const CREATE_API_TOKEN = gql`
+  mutation CreateApiToken($name: String!) {
+    createApiToken(name: $name)
+  }
+`;
+
+export const REVOKE_API_TOKEN = gql`
+  mutation RevokeApiToken($id: ID!) {
+    revokeApiToken(id: $id)
+  }
+`;

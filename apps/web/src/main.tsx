@@ -1,0 +1,44 @@
+import { ApolloProvider } from '@apollo/client/react';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { createApolloClient } from './apollo';
+import { Layout } from './components/Layout';
+import { ApiTokensPage } from './pages/ApiTokensPage';
+import { ContactFormPage } from './pages/ContactFormPage';
+import { ContactPage } from './pages/ContactPage';
+import { ContactsPage } from './pages/ContactsPage';
+import { IntegrationsPage } from './pages/IntegrationsPage';
+import { LoginPage } from './pages/LoginPage';
+import { RequireSession } from './session';
+import './styles.css';
+
+const client = createApolloClient();
+
+createRoot(document.getElementById('root') as HTMLElement).render(
+  <StrictMode>
+    <ApolloProvider client={client}>
+      <BrowserRouter>
+        <Routes>
+          <Route path="/login" element={<LoginPage />} />
+          <Route
+            element={
+              <RequireSession>
+                <Layout />
+              </RequireSession>
+            }
+          >
+            <Route path="/contacts" element={<ContactsPage />} />
+            <Route path="/contacts/new" element={<ContactFormPage />} />
+            <Route path="/contacts/:id" element={<ContactPage />} />
+            <Route path="/contacts/:id/edit" element={<ContactFormPage />} />
+            <Route path="/settings" element={<Navigate to="/settings/integrations" replace />} />
+            <Route path="/settings/integrations" element={<IntegrationsPage />} />
+            <Route path="/settings/tokens" element={<ApiTokensPage />} />
+          </Route>
+          <Route path="*" element={<Navigate to="/contacts" replace />} />
+        </Routes>
+      </BrowserRouter>
+    </ApolloProvider>
+  </StrictMode>,
+);

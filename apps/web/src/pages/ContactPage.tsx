@@ -1,0 +1,113 @@
+import { useQuery } from '@apollo/client/react';
+import { Link, useParams } from 'react-router-dom';
+import { errorMessage } from '../apollo';
+import { NoteComposer } from '../components/NoteComposer';
+import { PhoneLink } from '../components/PhoneLink';
+import { StageBadge, stageLabel } from '../components/StageBadge';
+import { Timeline } from '../components/Timeline';
+import { CONTACT, type Contact } from '../graphql';
+
+const money = new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+
+export function ContactPage() {
+  const { id = '' } = useParams();
+  const { data, loading, error } = useQuery<{ contact: Contact | null }>(CONTACT, { variables: { id } });
+
+  if (loading && !data) return <p className="muted">Loading…</p>;
+  if (error) return <p className="form-error">{errorMessage(error)}</p>;
+  const contact = data?.contact;
+  if (!contact) {
+    return (
+      <section className="page">
+        <h1>Contact not found</h1>
+        <p>
+          It may have been deleted. <Link to="/contacts">Back to contacts</Link>
+        </p>
+      </section>
+    );
+  }
+
+  return (
+    <section className="page contact-page">
+      <nav className="breadcrumbs" aria-label="Breadcrumb">
+        <Link to="/contacts">Contacts</Link> <span aria-hidden="true">/</span> <span>{contact.name}</span>
+      </nav>
+      <div className="page-header">
+        <div className="contact-title">
+          <span className="avatar large" aria-hidden="true">
+            {contact.firstName.charAt(0)}
+            {contact.lastName.charAt(0)}
+          </span>
+          <div>
+            <h1 data-testid="contact-name">{contact.name}</h1>
+            <p className="muted">
+              <StageBadge stage={contact.stage} /> {contact.company}
+            </p>
+          </div>
+        </div>
+        <Link to={`/contacts/${contact.id}/edit`} className="button">
+          Edit
+        </Link>
+      </div>
+      <div className="columns">
+        <aside className="card details">
+          <h2>Details</h2>
+          <dl>
+            <dt>Phone</dt>
+            <dd>
+              {contact.phones.length === 0 && <span className="muted">None</span>}
+              <ul className="plain">
+                {contact.phones.map((phone) => (
+                  <li key={phone.raw}>
+                    <PhoneLink phone={phone} />
+                  </li>
+                ))}
+              </ul>
+            </dd>
+            <dt>Email</dt>
+            <dd>
+              {contact.emails.length === 0 && <span className="muted">None</span>}
+              <ul className="plain">
+                {contact.emails.map((email) => (
+                  <li key={email}>
+                    <a href={`mailto:${email}`}>{email}</a>
+                  </li>
+                ))}
+              </ul>
+            </dd>
+            <dt>Owner</dt>
+            <dd>{contact.owner?.name ?? <span className="muted">Unassigned</span>}</dd>
+            {contact.notes && (
+              <>
+                <dt>About</dt>
+                <dd>{contact.notes}</dd>
+              </>
+            )}
+          </dl>
+          <h2>Deals</h2>
+          {contact.deals.length === 0 ? (
+            <p className="muted">No deals yet.</p>
+          ) : (
+            <ul className="deals">
+              {contact.deals.map((deal) => (
+                <li key={deal.id}>
+                  <strong>{deal.title}</strong>
+                  <span className="muted block">
+                    {stageLabel(deal.stage)}
+                    {deal.value !== null && ` · ${money.format(deal.value)}`}
+                  </span>
+                  {deal.propertyAddress && <span className="muted block">{deal.propertyAddress}</span>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </aside>
+        <div className="card activity">
+          <h2>Timeline</h2>
+          <NoteComposer contactId={contact.id} />
+          <Timeline contactId={contact.id} />
+        </div>
+      </div>
+    </section>
+  );
+}

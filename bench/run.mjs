@@ -1,0 +1,21 @@
+// `npm run bench`: builds, runs every benchmark and prints one table (copied into docs/benchmarks.md).
+import { spawnSync } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT } from './lib/stack.mjs';
+
+const BENCHMARKS = ['crm-scale.mjs'];
+
+if (spawnSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs')], { stdio: 'inherit' }).status !== 0) process.exit(1);
+
+const rows = [];
+for (const file of BENCHMARKS) {
+  const { run } = await import(`./${file}`);
+  console.log(`bench: ${file} ...`);
+  rows.push(...(await run()));
+}
+const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+console.log(`\nMachine: ${os.cpus().length} x ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
+console.log('| benchmark | metric | result | target | notes |');
+console.log('|---|---|---|---|---|');
+for (const row of rows) console.log(`| ${row.benchmark} | ${row.metric} | ${row.value} | ${row.target} | ${row.note} |`);

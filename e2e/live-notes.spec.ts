@@ -1,0 +1,51 @@
+import type { Page } from 'playwright-core';
+import { DEMO_ADMIN, DEMO_AGENT, startStack, type Stack } from './support/stack';
+
+async function signIn(page: Page, url: string, user: { email: string; password: string }): Promise<void> {
+  await page.goto(`${url}/login`);
+  await page.getByTestId('login-email').fill(user.email);
+  await page.getByTestId('login-password').fill(user.password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('contact-row').first().waitFor();
+}
+
+describe('the SPA in chromium', () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+  afterAll(() => stack?.stop());
+
+  it('signs in and lists the seeded contacts', async () => {
+    const page = await stack.browser.newPage();
+    await signIn(page, stack.url, DEMO_AGENT);
+    expect(await page.getByTestId('contact-row').count()).toBeGreaterThanOrEqual(20);
+    await page.getByTestId('contact-search').fill('(415) 555-0100');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="contact-row"]').length === 1);
+    await page.close();
+  });
+
+  it('shows a note added in one session in another session without a reload', async () => {
+    const context1 = await stack.browser.newContext();
+    const context2 = await stack.browser.newContext();
+    const writer = await context1.newPage();
+    const reader = await context2.newPage();
+    await signIn(writer, stack.url, DEMO_AGENT);
+    await signIn(reader, stack.url, DEMO_ADMIN);
+    await writer.getByTestId('contact-row').first().getByRole('link').first().click();
+    await writer.waitForURL(/\/contacts\/[0-9a-f-]{36}$/);
+    const contactPath = new URL(writer.url()).pathname;
+    await reader.goto(`${stack.url}${contactPath}`);
+    await reader.getByTestId('timeline').waitFor({ state: 'attached' });
+    const headingOnReader = await reader.getByTestId('contact-name').textContent();
+    expect(headingOnReader).toBe(await writer.getByTestId('contact-name').textContent());
+
+    const body = `Called about the listing ${Date.now()}`;
+    await writer.getByTestId('note-input').fill(body);
+    await writer.getByTestId('note-submit').click();
+    await reader.getByTestId('timeline-item').filter({ hasText: body }).waitFor({ timeout: 10_000 });
+    await context1.close();
+    await context2.close();
+  });
+});

@@ -1,0 +1,50 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { startApiProcess, type ApiProcess } from '../../apps/api/test/support/api-process';
+import { createTestDatabase, type TestDatabase } from '../../apps/api/test/support/test-database';
+
+const ROOT = path.resolve(__dirname, '../..');
+export const DEMO_AGENT = { email: 'agent@demo.test', password: 'demo-password' };
+export const DEMO_ADMIN = { email: 'admin@demo.test', password: 'demo-password' };
+
+export interface Stack {
+  url: string;
+  api: ApiProcess;
+  database: TestDatabase;
+  browser: Browser;
+  stop(): Promise<void>;
+}
+
+/** The built app as a user meets it: a seeded database, the api serving the SPA, and Debian's chromium. */
+export async function startStack(): Promise<Stack> {
+  const database = await createTestDatabase();
+  const env = {
+    DATABASE_URL: database.url,
+    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    REDIS_PREFIX: `sbe2e:${randomBytes(5).toString('hex')}`,
+    LOG_LEVEL: 'warn',
+    WEB_DIST_DIR: path.join(ROOT, 'dist/apps/web'),
+  };
+  execFileSync(process.execPath, ['-r', path.join(ROOT, 'scripts/register-paths.cjs'), path.join(ROOT, 'dist/out-tsc/apps/api/src/cli.js'), 'seed'], {
+    env: { ...process.env, ...env },
+    stdio: 'pipe',
+  });
+  const api = await startApiProcess(env);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  return {
+    url: api.url,
+    api,
+    database,
+    browser,
+    async stop() {
+      await browser.close();
+      await api.stop();
+      await database.drop();
+    },
+  };
+}

@@ -1,0 +1,12 @@
+// `npm test` runs every project below in one jest invocation (see scripts/test.mjs).
+module.exports = {
+  // A global option: Jest ignores testTimeout inside project configs.
+  testTimeout: 60_000,
+  projects: [
+    '<rootDir>/libs/crm-domain',
+    '<rootDir>/libs/zoom',
+    '<rootDir>/apps/zoom-sim',
+    '<rootDir>/apps/api',
+    '<rootDir>/e2e',
+  ],
+};
