@@ -44,7 +44,7 @@ export class AppModule {
         AuthModule,
         CrmModule,
         ActivityModule,
-        ZoomModule,
+        ZoomModule.register({ http }),
         WebhookModule.register({ http, worker }),
       ],
     };

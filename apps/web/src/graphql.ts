@@ -239,21 +239,89 @@ export const ADD_NOTE = gql`
   }
 `;
 
+const ZOOM_CONNECTION_FIELDS = gql`
+  fragment ZoomConnectionFields on ZoomConnection {
+    status
+    email
+    planType
+    phoneNumber
+    scopes
+    connectedAt
+    lastError
+    available
+    capabilities {
+      recordings
+      phone
+    }
+  }
+`;
+
 export const ZOOM_CONNECTION = gql`
+  ${ZOOM_CONNECTION_FIELDS}
   query ZoomConnection {
     zoomConnection {
-      status
-      email
-      planType
-      phoneNumber
-      scopes
-      connectedAt
-      available
-      capabilities {
-        recordings
-        phone
+      ...ZoomConnectionFields
+    }
+  }
+`;
+
+export const ZOOM_CONNECTION_CHANGED = gql`
+  ${ZOOM_CONNECTION_FIELDS}
+  subscription ZoomConnectionChanged {
+    zoomConnectionChanged {
+      ...ZoomConnectionFields
+    }
+  }
+`;
+
+export const START_ZOOM_CONNECT = gql`
+  mutation StartZoomConnect {
+    startZoomConnect
+  }
+`;
+
+export const DISCONNECT_ZOOM = gql`
+  ${ZOOM_CONNECTION_FIELDS}
+  mutation DisconnectZoom {
+    disconnectZoom {
+      ...ZoomConnectionFields
+    }
+  }
+`;
+
+export const INTEGRATION_HEALTH = gql`
+  query IntegrationHealth {
+    integrationHealth {
+      webhookValidatedAt
+      lastEvents {
+        event
+        lastReceivedAt
+      }
+      inboxCounts {
+        status
+        count
+      }
+      failedEvents {
+        id
+        event
+        attempts
+        lastError
+        receivedAt
+      }
+      connections {
+        userEmail
+        zoomEmail
+        state
+        lastError
+        tokenExpiresAt
       }
     }
+  }
+`;
+
+export const RETRY_WEBHOOK_EVENT = gql`
+  mutation RetryWebhookEvent($id: ID!) {
+    retryWebhookEvent(id: $id)
   }
 `;
 

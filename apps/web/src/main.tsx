@@ -8,6 +8,7 @@ import { ApiTokensPage } from './pages/ApiTokensPage';
 import { ContactFormPage } from './pages/ContactFormPage';
 import { ContactPage } from './pages/ContactPage';
 import { ContactsPage } from './pages/ContactsPage';
+import { IntegrationHealthPage } from './pages/IntegrationHealthPage';
 import { IntegrationsPage } from './pages/IntegrationsPage';
 import { LoginPage } from './pages/LoginPage';
 import { RequireSession } from './session';
@@ -35,6 +36,7 @@ createRoot(document.getElementById('root') as HTMLElement).render(
             <Route path="/settings" element={<Navigate to="/settings/integrations" replace />} />
             <Route path="/settings/integrations" element={<IntegrationsPage />} />
             <Route path="/settings/tokens" element={<ApiTokensPage />} />
+            <Route path="/settings/health" element={<IntegrationHealthPage />} />
           </Route>
           <Route path="*" element={<Navigate to="/contacts" replace />} />
         </Routes>

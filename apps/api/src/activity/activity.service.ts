@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ActivityType } from '@switchboard/crm-domain';
-import { In, Repository } from 'typeorm';
+import { In, IsNull, Not, Repository } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { ContactsService } from '../crm/contacts.service';
 import { DealsService } from '../crm/deals.service';
@@ -91,6 +91,15 @@ export class ActivityService {
     const activity = await this.activities.findOneByOrFail({ id: saved.id });
     await this.announce(ACTIVITY_ADDED, activity);
     return activity;
+  }
+
+  /**
+   * What `app_deauthorized` must remove (docs/privacy.md): every activity built from that user's Zoom data
+   * (calls, voicemails, meetings, recordings, transcripts, summaries). Notes and emails typed in the CRM stay.
+   */
+  async deleteZoomDerived(organisationId: string, ownerId: string): Promise<number> {
+    const result = await this.activities.delete({ organisationId, ownerId, zoomRef: Not(IsNull()) });
+    return result.affected ?? 0;
   }
 
   private async announce(event: string, activity: Activity): Promise<void> {

@@ -2,9 +2,12 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
+import type Redis from 'ioredis';
 import type { Logger } from 'pino';
-import { In, LessThan, Repository } from 'typeorm';
+import { LessThan, Repository } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
 import { LOGGER } from '../platform/logging/logger';
+import { REDIS } from '../platform/redis/redis';
 import { InboxStatus, WebhookInboxEntry } from './entities/webhook-inbox.entity';
 import { webhookDedupeKey, type ZoomEnvelope, zoomUserOf } from './zoom-envelope';
 
@@ -19,6 +22,13 @@ export const JOB_OPTIONS = {
   removeOnFail: 5000,
 } as const;
 
+/** Which events an organisation may see: those of its connected Zoom users and accounts. */
+export interface InboxScope {
+  zoomUserIds: string[];
+  accountIds: string[];
+}
+const SCOPED = '(zoom_user_id = ANY($1) OR account_id = ANY($2))';
+
 /** The durable inbox: a row per distinct Zoom event, then a job per row (job id = row id). */
 @Injectable()
 export class WebhookInboxService {
@@ -26,6 +36,8 @@ export class WebhookInboxService {
     @InjectRepository(WebhookInboxEntry) private readonly inbox: Repository<WebhookInboxEntry>,
     @InjectQueue(WEBHOOK_QUEUE) private readonly queue: Queue,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     // An unheard 'error' event (Redis restarting, shutdown mid-connect) would crash the process; the sweeper recovers.
     queue.on('error', (error) => this.logger.warn({ queue: WEBHOOK_QUEUE, err: error.message }, 'webhook queue connection error'));
@@ -117,25 +129,57 @@ export class WebhookInboxService {
     });
   }
 
-  async retryFailed(id: string): Promise<boolean> {
-    const result = await this.inbox.update({ id, status: In([InboxStatus.FAILED]) }, { status: InboxStatus.RECEIVED, lastError: null });
+  async retryFailed(scope: InboxScope, id: string): Promise<boolean> {
+    const result = await this.inbox
+      .createQueryBuilder()
+      .update()
+      .set({ status: InboxStatus.RECEIVED, lastError: null })
+      .where(`id = :id AND status = :status AND (zoom_user_id = ANY(:zoomUserIds) OR account_id = ANY(:accountIds))`, { id, status: InboxStatus.FAILED, ...scope })
+      .execute();
     if (!result.affected) return false;
     return this.requeue(id);
   }
 
-  async countsByStatus(): Promise<Record<string, number>> {
-    const rows: Array<{ status: string; count: string }> = await this.inbox.query(`SELECT status, count(*) AS count FROM webhook_inbox GROUP BY status`);
+  /** Zoom validated our endpoint (on subscription and about every 72 hours); shown on the health page. */
+  async markUrlValidated(): Promise<void> {
+    await this.redis.set(this.urlValidatedKey(), new Date().toISOString()).catch(() => undefined);
+  }
+
+  async urlValidatedAt(): Promise<Date | null> {
+    const value = await this.redis.get(this.urlValidatedKey()).catch(() => null);
+    return value ? new Date(value) : null;
+  }
+
+  private urlValidatedKey(): string {
+    return `${this.config.redisPrefix}:webhook:url-validated-at`;
+  }
+
+  /** Inbox counts by status for the events of the given Zoom users and accounts (one organisation's). */
+  async countsByStatus(scope: InboxScope): Promise<Record<string, number>> {
+    const rows: Array<{ status: string; count: string }> = await this.inbox.query(
+      `SELECT status, count(*) AS count FROM webhook_inbox WHERE ${SCOPED} GROUP BY status`,
+      [scope.zoomUserIds, scope.accountIds],
+    );
     return Object.fromEntries(rows.map((row) => [row.status, Number(row.count)]));
   }
 
-  async lastReceivedByEvent(): Promise<Array<{ event: string; receivedAt: Date }>> {
+  async lastReceivedByEvent(scope: InboxScope): Promise<Array<{ event: string; receivedAt: Date }>> {
     const rows: Array<{ event: string; received_at: Date }> = await this.inbox.query(
-      `SELECT event, max(received_at) AS received_at FROM webhook_inbox GROUP BY event ORDER BY event`,
+      `SELECT event, max(received_at) AS received_at FROM webhook_inbox WHERE ${SCOPED} GROUP BY event ORDER BY event`,
+      [scope.zoomUserIds, scope.accountIds],
     );
     return rows.map((row) => ({ event: row.event, receivedAt: row.received_at }));
   }
 
-  failed(limit = 50): Promise<WebhookInboxEntry[]> {
-    return this.inbox.find({ where: { status: InboxStatus.FAILED }, order: { updatedAt: 'DESC' }, take: limit });
+  failed(scope: InboxScope, limit = 50): Promise<WebhookInboxEntry[]> {
+    return this.inbox
+      .createQueryBuilder('entry')
+      .where(`entry.status = :status AND (entry.zoom_user_id = ANY(:zoomUserIds) OR entry.account_id = ANY(:accountIds))`, {
+        status: InboxStatus.FAILED,
+        ...scope,
+      })
+      .orderBy('entry.updated_at', 'DESC')
+      .take(limit)
+      .getMany();
   }
 }

@@ -1,15 +1,11 @@
 import { Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { buildUrlValidationResponse, verifyZoomWebhook } from '@switchboard/zoom';
 import type { Request, Response } from 'express';
-import type Redis from 'ioredis';
 import type { Logger } from 'pino';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
 import { LOGGER } from '../platform/logging/logger';
-import { REDIS } from '../platform/redis/redis';
 import { WebhookInboxService } from './webhook-inbox.service';
 import { zoomEnvelopeSchema } from './zoom-envelope';
-
-export const URL_VALIDATED_AT_KEY = 'webhook:url-validated-at';
 
 /**
  * Zoom's door: verify on the raw bytes, store, acknowledge. Processing happens later, in a worker, so Zoom gets
@@ -20,7 +16,6 @@ export class WebhookController {
   constructor(
     private readonly inbox: WebhookInboxService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(REDIS) private readonly redis: Redis,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -52,7 +47,7 @@ export class WebhookController {
         response.status(400).json({ error: 'missing_plain_token' });
         return;
       }
-      await this.redis.set(`${this.config.redisPrefix}:${URL_VALIDATED_AT_KEY}`, new Date().toISOString()).catch(() => undefined);
+      await this.inbox.markUrlValidated();
       response.status(200).json(buildUrlValidationResponse(plainToken, this.config.zoom.webhookSecretToken));
       return;
     }

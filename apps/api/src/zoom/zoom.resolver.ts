@@ -1,35 +1,41 @@
-import { Mutation, Query, Resolver } from '@nestjs/graphql';
-import { appError, ErrorCode } from '../platform/graphql/errors';
-import { ZoomConnection, ZoomConnectionStatus } from './dto/zoom-connection.model';
+import { Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { CurrentPrincipal } from '../auth/auth.guard';
+import type { GraphQLContext } from '../auth/graphql-context';
+import type { Principal } from '../auth/principal';
+import { LiveEventsService } from '../platform/redis/live-events.service';
+import { ZoomConnection } from './dto/zoom-connection.model';
+import { ZoomConnectionService } from './zoom-connection.service';
+import { ZOOM_CONNECTION_CHANGED, type ZoomConnectionChanged } from './zoom-connection.view';
 
-const NOT_CONNECTED: ZoomConnection = {
-  status: ZoomConnectionStatus.NOT_CONNECTED,
-  email: null,
-  accountId: null,
-  zoomUserId: null,
-  planType: null,
-  phoneNumber: null,
-  scopes: [],
-  connectedAt: null,
-  capabilities: { recordings: false, phone: false },
-  available: false,
-};
-
-/** The Zoom card's contract; connecting accounts arrives with the connection lifecycle. */
+/** The Zoom card: connect (OAuth in the browser), status, disconnect, and live changes (a grant died). */
 @Resolver(() => ZoomConnection)
 export class ZoomResolver {
+  constructor(
+    private readonly connections: ZoomConnectionService,
+    private readonly liveEvents: LiveEventsService,
+  ) {}
+
   @Query(() => ZoomConnection)
-  zoomConnection(): ZoomConnection {
-    return NOT_CONNECTED;
+  zoomConnection(@CurrentPrincipal() principal: Principal): Promise<ZoomConnection> {
+    return this.connections.status(principal);
   }
 
   @Mutation(() => String, { description: 'The Zoom authorize URL to send the browser to' })
-  startZoomConnect(): string {
-    throw appError(ErrorCode.ZOOM_NOT_CONNECTED, 'Connecting Zoom is not available on this server yet');
+  startZoomConnect(@CurrentPrincipal() principal: Principal): Promise<string> {
+    return this.connections.startConnect(principal);
   }
 
-  @Mutation(() => ZoomConnection)
-  disconnectZoom(): ZoomConnection {
-    return NOT_CONNECTED;
+  @Mutation(() => ZoomConnection, { description: 'Revokes the grant at Zoom and deletes the tokens; logged activities stay' })
+  disconnectZoom(@CurrentPrincipal() principal: Principal): Promise<ZoomConnection> {
+    return this.connections.disconnect(principal);
+  }
+
+  @Subscription(() => ZoomConnection, {
+    description: "The caller's Zoom connection whenever it changes (connected, needs reconnect, disconnected)",
+    filter: (message: ZoomConnectionChanged, _variables: unknown, context: GraphQLContext) => message.userId === context.principal?.userId,
+    resolve: (message: ZoomConnectionChanged) => ({ ...message.connection, connectedAt: message.connection.connectedAt ? new Date(message.connection.connectedAt) : null }),
+  })
+  zoomConnectionChanged() {
+    return this.liveEvents.iterator<ZoomConnectionChanged>([ZOOM_CONNECTION_CHANGED]);
   }
 }

@@ -4,6 +4,7 @@ import { NavLink, Outlet, useNavigate } from 'react-router-dom';
 import { sessionEvents } from '../apollo';
 import { LOGOUT } from '../graphql';
 import { useCurrentUser } from '../session';
+import { useZoomConnection } from '../zoom/useZoomConnection';
 
 /** The signed-in shell: navigation, who is signed in, and a banner when the server cannot be reached. */
 export function Layout() {
@@ -12,6 +13,7 @@ export function Layout() {
   const navigate = useNavigate();
   const [logout] = useMutation(LOGOUT);
   const [networkError, setNetworkError] = useState<string | null>(null);
+  const { connection: zoom } = useZoomConnection();
 
   useEffect(() => {
     const show = (event: Event) => setNetworkError((event as CustomEvent<string>).detail);
@@ -56,6 +58,14 @@ export function Layout() {
           <button type="button" className="button ghost small" onClick={() => setNetworkError(null)}>
             Dismiss
           </button>
+        </div>
+      )}
+      {zoom?.status === 'NEEDS_RECONNECT' && (
+        <div className="banner error" role="alert" data-testid="zoom-reconnect-banner">
+          Your Zoom connection stopped working: new calls and meetings are not arriving.
+          <NavLink to="/settings/integrations" className="button small">
+            Reconnect Zoom
+          </NavLink>
         </div>
       )}
       <main id="main" className="content" tabIndex={-1}>

@@ -42,6 +42,9 @@ export class ZoomConnection {
   @Field(() => ZoomCapabilities)
   capabilities: ZoomCapabilities;
 
+  @Field(() => String, { nullable: true, description: 'Why the connection needs a reconnect, when it does' })
+  lastError: string | null;
+
   @Field({ description: 'Whether this server can connect Zoom accounts yet' })
   available: boolean;
 }

@@ -1,0 +1,73 @@
+import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+
+@ObjectType()
+export class WebhookEventSeen {
+  @Field()
+  event: string;
+
+  @Field(() => GraphQLISODateTime)
+  lastReceivedAt: Date;
+}
+
+@ObjectType()
+export class InboxStatusCount {
+  @Field({ description: 'received, processing, processed, skipped, ignored or failed' })
+  status: string;
+
+  @Field(() => Int)
+  count: number;
+}
+
+@ObjectType()
+export class FailedWebhookEvent {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  event: string;
+
+  @Field(() => Int)
+  attempts: number;
+
+  @Field(() => String, { nullable: true })
+  lastError: string | null;
+
+  @Field(() => GraphQLISODateTime)
+  receivedAt: Date;
+}
+
+@ObjectType()
+export class ConnectionHealth {
+  @Field()
+  userEmail: string;
+
+  @Field()
+  zoomEmail: string;
+
+  @Field({ description: 'CONNECTED, NEEDS_RECONNECT or REVOKED' })
+  state: string;
+
+  @Field(() => String, { nullable: true })
+  lastError: string | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the stored access token expires' })
+  tokenExpiresAt: Date | null;
+}
+
+@ObjectType({ description: 'What an admin needs to see that Zoom events arrive and are processed' })
+export class IntegrationHealth {
+  @Field(() => GraphQLISODateTime, { nullable: true, description: "Last time Zoom's endpoint.url_validation was answered" })
+  webhookValidatedAt: Date | null;
+
+  @Field(() => [WebhookEventSeen])
+  lastEvents: WebhookEventSeen[];
+
+  @Field(() => [InboxStatusCount])
+  inboxCounts: InboxStatusCount[];
+
+  @Field(() => [FailedWebhookEvent])
+  failedEvents: FailedWebhookEvent[];
+
+  @Field(() => [ConnectionHealth])
+  connections: ConnectionHealth[];
+}

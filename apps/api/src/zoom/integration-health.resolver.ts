@@ -1,0 +1,66 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { UserRole } from '@switchboard/crm-domain';
+import { CurrentPrincipal, RequireRole } from '../auth/auth.guard';
+import { AuthService } from '../auth/auth.service';
+import type { Principal } from '../auth/principal';
+import { notFound } from '../platform/graphql/errors';
+import { type InboxScope, WebhookInboxService } from '../webhook/webhook-inbox.service';
+import { IntegrationHealth } from './dto/integration-health.model';
+import { ZoomConnectionService } from './zoom-connection.service';
+import { ZoomTokenManager } from './zoom-token.manager';
+
+/** Admin-only: are Zoom events arriving, are they processed, which grants are alive. Scoped to the organisation. */
+@Resolver(() => IntegrationHealth)
+export class IntegrationHealthResolver {
+  constructor(
+    private readonly connections: ZoomConnectionService,
+    private readonly tokens: ZoomTokenManager,
+    private readonly inbox: WebhookInboxService,
+    private readonly auth: AuthService,
+  ) {}
+
+  private async scope(principal: Principal) {
+    const connections = await this.connections.listForOrganisation(principal.organisationId);
+    const scope: InboxScope = {
+      zoomUserIds: connections.map((connection) => connection.zoomUserId),
+      accountIds: [...new Set(connections.map((connection) => connection.zoomAccountId))],
+    };
+    return { connections, scope };
+  }
+
+  @RequireRole(UserRole.ADMIN)
+  @Query(() => IntegrationHealth)
+  async integrationHealth(@CurrentPrincipal() principal: Principal): Promise<IntegrationHealth> {
+    const { connections, scope } = await this.scope(principal);
+    const [webhookValidatedAt, lastEvents, counts, failed, expiries, users] = await Promise.all([
+      this.inbox.urlValidatedAt(),
+      this.inbox.lastReceivedByEvent(scope),
+      this.inbox.countsByStatus(scope),
+      this.inbox.failed(scope),
+      this.tokens.expiries(connections.map((connection) => connection.id)),
+      this.auth.usersByIds(principal.organisationId, connections.map((connection) => connection.userId)),
+    ]);
+    const emailOf = new Map(users.map((user) => [user.id, user.email]));
+    return {
+      webhookValidatedAt,
+      lastEvents: lastEvents.map((seen) => ({ event: seen.event, lastReceivedAt: seen.receivedAt })),
+      inboxCounts: Object.entries(counts).map(([status, count]) => ({ status, count })),
+      failedEvents: failed.map((entry) => ({ id: entry.id, event: entry.event, attempts: entry.attempts, lastError: entry.lastError, receivedAt: entry.receivedAt })),
+      connections: connections.map((connection) => ({
+        userEmail: emailOf.get(connection.userId) ?? '',
+        zoomEmail: connection.email,
+        state: connection.state,
+        lastError: connection.lastError,
+        tokenExpiresAt: expiries.get(connection.id) ?? null,
+      })),
+    };
+  }
+
+  @RequireRole(UserRole.ADMIN)
+  @Mutation(() => Boolean, { description: 'Queues a failed Zoom event again' })
+  async retryWebhookEvent(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
+    const { scope } = await this.scope(principal);
+    if (!(await this.inbox.retryFailed(scope, id))) throw notFound('Failed event');
+    return true;
+  }
+}

@@ -1,0 +1,215 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { normalizePhone, isValidRegion } from '@switchboard/crm-domain';
+import { createPkcePair, createState, requiredZoomScopes, type ZoomApiClient, ZoomError } from '@switchboard/zoom';
+import type Redis from 'ioredis';
+import type { Logger } from 'pino';
+import { DataSource, Not, Repository } from 'typeorm';
+import { ActivityService } from '../activity/activity.service';
+import { AuthService } from '../auth/auth.service';
+import type { Principal } from '../auth/principal';
+import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
+import { appError, ErrorCode } from '../platform/graphql/errors';
+import { LOGGER } from '../platform/logging/logger';
+import { LiveEventsService } from '../platform/redis/live-events.service';
+import { REDIS } from '../platform/redis/redis';
+import { ZoomConnection } from './dto/zoom-connection.model';
+import { ConnectionState, ZoomConnectionEntity, ZoomTokenEntity } from './entities/zoom-connection.entity';
+import { ZoomClients } from './zoom-clients';
+import { announceConnectionChange, toZoomConnectionModel } from './zoom-connection.view';
+import { reconnectRequired, ZoomTokenManager } from './zoom-token.manager';
+
+/** Long enough to read a consent page, short enough that a leaked state is useless soon. */
+const STATE_TTL_SECONDS = 600;
+
+interface PendingAuthorization {
+  userId: string;
+  organisationId: string;
+  credentialId: string;
+  verifier: string;
+}
+
+/** Why a callback could not connect; the SPA shows a sentence for each. */
+export type ConnectFailure = 'state' | 'denied' | 'already_linked' | 'zoom';
+
+export class ZoomConnectError extends Error {
+  constructor(
+    readonly reason: ConnectFailure,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A Switchboard user's Zoom grant from start to end: connect, status, disconnect, Zoom-side removal. */
+@Injectable()
+export class ZoomConnectionService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectRepository(ZoomConnectionEntity) private readonly connections: Repository<ZoomConnectionEntity>,
+    private readonly tokenManager: ZoomTokenManager,
+    private readonly clients: ZoomClients,
+    private readonly auth: AuthService,
+    private readonly activities: ActivityService,
+    private readonly liveEvents: LiveEventsService,
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  private stateKey(state: string): string {
+    return `${this.config.redisPrefix}:zoom-oauth-state:${state}`;
+  }
+
+  /** The authorize URL; the state is single-use and bound to the caller's session, PKCE S256. */
+  async startConnect(principal: Principal): Promise<string> {
+    const state = createState();
+    const pkce = createPkcePair();
+    const pending: PendingAuthorization = {
+      userId: principal.userId,
+      organisationId: principal.organisationId,
+      credentialId: principal.credential.id,
+      verifier: pkce.verifier,
+    };
+    await this.redis.set(this.stateKey(state), JSON.stringify(pending), 'EX', STATE_TTL_SECONDS);
+    return this.clients.oauth.buildAuthorizeUrl({ state, codeChallenge: pkce.challenge, scopes: requiredZoomScopes(), loginHint: principal.email });
+  }
+
+  /** The state is consumed whatever happens next, so a replayed callback URL can never connect anything. */
+  private async consumeState(principal: Principal, state: string): Promise<PendingAuthorization> {
+    const stored = state ? await this.redis.getdel(this.stateKey(state)) : null;
+    const pending = stored ? (JSON.parse(stored) as PendingAuthorization) : null;
+    if (!pending || pending.credentialId !== principal.credential.id || pending.userId !== principal.userId) {
+      throw new ZoomConnectError('state', 'This Zoom authorization was not started from this session, or it expired: try again');
+    }
+    return pending;
+  }
+
+  /** The user said no at Zoom: drop the pending state and say so. */
+  async cancelConnect(principal: Principal, state: string): Promise<never> {
+    await this.consumeState(principal, state);
+    throw new ZoomConnectError('denied', 'Zoom access was not granted');
+  }
+
+  async completeConnect(principal: Principal, code: string, state: string): Promise<ZoomConnectionEntity> {
+    const pending = await this.consumeState(principal, state);
+    const tokens = await this.clients.oauth.exchangeCode(code, pending.verifier).catch((error: unknown) => {
+      throw new ZoomConnectError('zoom', `Zoom refused the authorization (${error instanceof ZoomError ? error.kind : 'unexpected error'})`);
+    });
+    const api = this.clients.api({ getAccessToken: async () => tokens.accessToken });
+    const [me, phoneUser] = await Promise.all([api.getMe(), api.getPhoneUser()]).catch((error: unknown) => {
+      throw new ZoomConnectError('zoom', `Zoom did not return your profile (${error instanceof ZoomError ? error.kind : 'unexpected error'})`);
+    });
+    const linkedElsewhere = await this.connections.findOneBy({ zoomUserId: me.id, userId: Not(principal.userId), state: Not(ConnectionState.REVOKED) });
+    if (linkedElsewhere) {
+      await this.clients.oauth.revoke(tokens.accessToken).catch(() => undefined);
+      throw new ZoomConnectError('already_linked', `The Zoom user ${me.email} is already connected to another Switchboard user`);
+    }
+    const organisation = await this.auth.getOrganisation(principal.organisationId);
+    const region = organisation && isValidRegion(organisation.defaultRegion) ? organisation.defaultRegion : 'US';
+    const rawNumber = phoneUser?.phone_numbers?.[0]?.number ?? null;
+    const phoneNumber = rawNumber ? (normalizePhone(rawNumber, region).e164 ?? rawNumber) : null;
+    const extension = phoneUser?.extension_number;
+    const connection = await this.dataSource.transaction(async (manager) => {
+      await manager.delete(ZoomConnectionEntity, { userId: principal.userId });
+      const saved = await manager.save(
+        manager.create(ZoomConnectionEntity, {
+          organisationId: principal.organisationId,
+          userId: principal.userId,
+          zoomUserId: me.id,
+          zoomAccountId: me.account_id,
+          email: me.email,
+          planType: me.type,
+          phoneNumber,
+          phoneExtension: extension === undefined || extension === null ? null : String(extension),
+          scopes: tokens.scopes,
+          state: ConnectionState.CONNECTED,
+          lastError: null,
+          connectedAt: new Date(),
+          revokedAt: null,
+        }),
+      );
+      await manager.save(ZoomTokenEntity, this.tokenManager.sealed(saved.id, tokens));
+      return saved;
+    });
+    this.logger.info({ userId: principal.userId, zoomUserId: me.id }, 'Zoom connected');
+    await announceConnectionChange(this.liveEvents, principal.userId, connection);
+    return connection;
+  }
+
+  private mine(principal: Principal): Promise<ZoomConnectionEntity | null> {
+    return this.connections.findOneBy({ userId: principal.userId });
+  }
+
+  async status(principal: Principal): Promise<ZoomConnection> {
+    return toZoomConnectionModel(await this.mine(principal));
+  }
+
+  /** Revokes at Zoom (best effort: the grant is ours to drop either way), then deletes the tokens at once. */
+  async disconnect(principal: Principal): Promise<ZoomConnection> {
+    const connection = await this.mine(principal);
+    if (!connection) return toZoomConnectionModel(null);
+    if (connection.state === ConnectionState.CONNECTED) {
+      try {
+        await this.clients.oauth.revoke(await this.tokenManager.accessToken(connection.id));
+      } catch (error) {
+        this.logger.warn({ connectionId: connection.id, err: (error as Error).message }, 'Revoking at Zoom failed; deleting our tokens anyway');
+      }
+    }
+    await this.connections.delete({ id: connection.id });
+    this.logger.info({ userId: principal.userId }, 'Zoom disconnected');
+    await announceConnectionChange(this.liveEvents, principal.userId, null);
+    return toZoomConnectionModel(null);
+  }
+
+  /**
+   * Zoom says the user removed the app: tokens and the Zoom-derived data go (docs/privacy.md), the connection
+   * stays as a revoked marker so the card can say what happened, and no later event of that user is processed.
+   */
+  async deauthorize(zoomUserId: string, accountId: string | undefined, deauthorizedAt: Date): Promise<boolean> {
+    const connection = await this.connections.findOneBy({ zoomUserId, state: Not(ConnectionState.REVOKED), ...(accountId ? { zoomAccountId: accountId } : {}) });
+    if (!connection) return false;
+    await this.dataSource.transaction(async (manager) => {
+      await manager.delete(ZoomTokenEntity, { connectionId: connection.id });
+      await manager.update(
+        ZoomConnectionEntity,
+        { id: connection.id },
+        { state: ConnectionState.REVOKED, revokedAt: deauthorizedAt, lastError: 'Switchboard was removed from your Zoom account', phoneNumber: null, phoneExtension: null, scopes: [] },
+      );
+    });
+    const deleted = await this.activities.deleteZoomDerived(connection.organisationId, connection.userId);
+    this.logger.info({ userId: connection.userId, deletedActivities: deleted }, 'Zoom app deauthorized: tokens and Zoom data deleted');
+    await announceConnectionChange(this.liveEvents, connection.userId, null);
+    return true;
+  }
+
+  /** The connection whose events we process for a Zoom user, or null (unknown, disconnected, revoked). */
+  connectedZoomUser(zoomUserId: string): Promise<ZoomConnectionEntity | null> {
+    return this.connections.findOneBy({ zoomUserId, state: ConnectionState.CONNECTED });
+  }
+
+  /** Every connection's state, for the admin integration-health page. */
+  listForOrganisation(organisationId: string): Promise<ZoomConnectionEntity[]> {
+    return this.connections.find({ where: { organisationId }, order: { connectedAt: 'DESC' } });
+  }
+
+  /** The caller's Zoom client; fails with ZOOM_NOT_CONNECTED / ZOOM_RECONNECT_REQUIRED when it cannot work. */
+  async apiFor(principal: Principal): Promise<ZoomApiClient> {
+    const connection = await this.mine(principal);
+    if (!connection || connection.state === ConnectionState.REVOKED) {
+      throw appError(ErrorCode.ZOOM_NOT_CONNECTED, 'Connect Zoom first: Settings > Integrations');
+    }
+    if (connection.state === ConnectionState.NEEDS_RECONNECT) {
+      throw reconnectRequired();
+    }
+    return this.apiForConnection(connection.id);
+  }
+
+  apiForConnection(connectionId: string): ZoomApiClient {
+    let lastToken: string | undefined;
+    return this.clients.api({
+      getAccessToken: async () => (lastToken = await this.tokenManager.accessToken(connectionId)),
+      onInvalidToken: async () => (lastToken = await this.tokenManager.refresh(connectionId, lastToken)),
+    });
+  }
+}

@@ -1,0 +1,22 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { appDeauthorizedEventSchema } from '@switchboard/zoom';
+import { WebhookRouter } from '../webhook/webhook-router.service';
+import { ZoomConnectionService } from './zoom-connection.service';
+
+/** `app_deauthorized`: the user removed Switchboard at Zoom; Zoom's Marketplace rules say what we must delete. */
+@Injectable()
+export class ZoomDeauthorizationHandler implements OnModuleInit {
+  constructor(
+    private readonly router: WebhookRouter,
+    private readonly connections: ZoomConnectionService,
+  ) {}
+
+  onModuleInit(): void {
+    this.router.register(['app_deauthorized'], async (envelope) => {
+      const { payload } = appDeauthorizedEventSchema.parse(envelope);
+      const at = payload.deauthorization_time ? new Date(payload.deauthorization_time) : new Date();
+      const deauthorizedAt = Number.isNaN(at.getTime()) ? new Date() : at;
+      return (await this.connections.deauthorize(payload.user_id, payload.account_id, deauthorizedAt)) ? 'processed' : 'skipped';
+    });
+  }
+}

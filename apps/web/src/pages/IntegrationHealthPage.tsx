@@ -1,0 +1,107 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { SettingsTabs } from '../components/SettingsTabs';
+import { INTEGRATION_HEALTH, RETRY_WEBHOOK_EVENT } from '../graphql';
+
+interface IntegrationHealth {
+  webhookValidatedAt: string | null;
+  lastEvents: Array<{ event: string; lastReceivedAt: string }>;
+  inboxCounts: Array<{ status: string; count: number }>;
+  failedEvents: Array<{ id: string; event: string; attempts: number; lastError: string | null; receivedAt: string }>;
+  connections: Array<{ userEmail: string; zoomEmail: string; state: string; lastError: string | null; tokenExpiresAt: string | null }>;
+}
+
+const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
+
+/** Admin only: do Zoom events arrive and get processed, and which Zoom grants are alive. */
+export function IntegrationHealthPage() {
+  const { data, loading, error, refetch } = useQuery<{ integrationHealth: IntegrationHealth }>(INTEGRATION_HEALTH, { fetchPolicy: 'cache-and-network' });
+  const [retry, { loading: retrying }] = useMutation(RETRY_WEBHOOK_EVENT, { onCompleted: () => refetch() });
+  const health = data?.integrationHealth;
+  return (
+    <section className="page" data-testid="integration-health">
+      <h1>Settings</h1>
+      <SettingsTabs />
+      {error && (
+        <p className="form-error" role="alert">
+          {error.message}
+        </p>
+      )}
+      {loading && !health && <p className="muted">Loading…</p>}
+      {health && (
+        <div className="health-grid">
+          <article className="card">
+            <h2>Webhook endpoint</h2>
+            <p data-testid="webhook-validated">
+              {health.webhookValidatedAt ? `Validated by Zoom ${when(health.webhookValidatedAt)}` : 'Not validated by Zoom yet'}
+            </p>
+            <h3>Events by status</h3>
+            <ul className="plain" data-testid="inbox-counts">
+              {health.inboxCounts.length === 0 && <li className="muted">No events received yet</li>}
+              {health.inboxCounts.map((entry) => (
+                <li key={entry.status}>
+                  {entry.status}: <strong>{entry.count}</strong>
+                </li>
+              ))}
+            </ul>
+            <h3>Last event by type</h3>
+            <ul className="plain">
+              {health.lastEvents.map((seen) => (
+                <li key={seen.event}>
+                  <code>{seen.event}</code> {when(seen.lastReceivedAt)}
+                </li>
+              ))}
+            </ul>
+          </article>
+          <article className="card">
+            <h2>Zoom connections</h2>
+            <ul className="plain" data-testid="connection-health">
+              {health.connections.length === 0 && <li className="muted">Nobody has connected Zoom yet</li>}
+              {health.connections.map((connection) => (
+                <li key={connection.userEmail}>
+                  {connection.userEmail} → {connection.zoomEmail}: <strong>{connection.state}</strong>
+                  {connection.tokenExpiresAt && <span className="muted"> (token until {when(connection.tokenExpiresAt)})</span>}
+                  {connection.lastError && <div className="form-error">{connection.lastError}</div>}
+                </li>
+              ))}
+            </ul>
+          </article>
+          <article className="card wide">
+            <h2>Failed events</h2>
+            {health.failedEvents.length === 0 ? (
+              <p className="muted">None</p>
+            ) : (
+              <table className="contacts-table" data-testid="failed-events">
+                <thead>
+                  <tr>
+                    <th>Event</th>
+                    <th>Received</th>
+                    <th>Attempts</th>
+                    <th>Error</th>
+                    <th />
+                  </tr>
+                </thead>
+                <tbody>
+                  {health.failedEvents.map((failed) => (
+                    <tr key={failed.id}>
+                      <td>
+                        <code>{failed.event}</code>
+                      </td>
+                      <td>{when(failed.receivedAt)}</td>
+                      <td>{failed.attempts}</td>
+                      <td className="error-text">{failed.lastError}</td>
+                      <td>
+                        <button type="button" className="button small" disabled={retrying} onClick={() => retry({ variables: { id: failed.id } })}>
+                          Retry
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </article>
+        </div>
+      )}
+    </section>
+  );
+}
