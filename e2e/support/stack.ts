@@ -18,9 +18,10 @@ export interface Stack {
 }
 
 /** The built app as a user meets it: a seeded database, the api serving the SPA, and Debian's chromium. */
-export async function startStack(): Promise<Stack> {
+export async function startStack(extraEnv: Record<string, string> = {}): Promise<Stack> {
   const database = await createTestDatabase();
   const env = {
+    ...extraEnv,
     DATABASE_URL: database.url,
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     REDIS_PREFIX: `sbe2e:${randomBytes(5).toString('hex')}`,

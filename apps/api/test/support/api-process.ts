@@ -29,7 +29,8 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
   const output: string[] = [];
   const child: ChildProcess = spawn(process.execPath, ['-r', path.join(ROOT, 'scripts/register-paths.cjs'), MAIN], {
     cwd: ROOT,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    // The api's public URL is where it really listens, so OAuth redirects come back to this process.
+    env: { ...process.env, PUBLIC_URL: `http://127.0.0.1:${port}`, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk) => output.push(chunk.toString()));

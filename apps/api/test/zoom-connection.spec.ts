@@ -1,0 +1,139 @@
+import { DataSource } from 'typeorm';
+import { ZoomTokenManager } from '../src/zoom/zoom-token.manager';
+import { postWebhook, zoomHeaders } from './support/zoom-webhooks';
+import { startTestApi, type TestApi } from './support/test-api';
+import { startZoomSim, zoomEnvFor, type ZoomSim } from './support/zoom-sim';
+
+const CONNECTION_FIELDS = 'status email planType phoneNumber scopes connectedAt lastError capabilities { recordings phone }';
+
+/** Runs the browser's part of the OAuth round trip: consent at the simulator, then our callback with the cookie. */
+async function connectZoom(api: TestApi, session: string, zoomEmail: string): Promise<URL> {
+  const started = await api.graphql<{ startZoomConnect: string }>('mutation { startZoomConnect }', {}, session);
+  const authorize = new URL(started.data!.startZoomConnect);
+  authorize.searchParams.set('auto_approve', '1');
+  authorize.searchParams.set('login_hint', zoomEmail);
+  const consent = await fetch(authorize, { redirect: 'manual' });
+  expect(consent.status).toBe(302);
+  const redirect = new URL(consent.headers.get('location')!);
+  const callback = await fetch(`${api.url}/oauth/zoom/callback${redirect.search}`, { redirect: 'manual', headers: { cookie: `sb_session=${session}` } });
+  expect(callback.status).toBe(302);
+  return new URL(callback.headers.get('location')!);
+}
+
+describe('Zoom connection lifecycle (real api + zoom-sim over HTTP)', () => {
+  let sim: ZoomSim;
+  let api: TestApi;
+  let db: DataSource;
+
+  beforeAll(async () => {
+    sim = await startZoomSim();
+    api = await startTestApi(zoomEnvFor(sim));
+    db = api.app.get(DataSource);
+    await api.createOrganisation('Demo Realty', [
+      { email: 'agent@demo.test' },
+      { email: 'admin@demo.test', role: 'admin' },
+      { email: 'basic@demo.test' },
+    ]);
+  });
+  afterAll(async () => {
+    await api?.close();
+    await sim?.stop();
+  });
+
+  const status = async (session: string) =>
+    (await api.graphql<{ zoomConnection: Record<string, any> }>(`{ zoomConnection { ${CONNECTION_FIELDS} } }`, {}, session)).data!.zoomConnection;
+
+  it('connects through consent, stores tokens sealed, shows email, plan, phone and scopes; disconnect revokes at Zoom', async () => {
+    const session = await api.login('agent@demo.test');
+    const back = await connectZoom(api, session, 'agent@demo.test');
+    expect(back.pathname).toBe('/settings/integrations');
+    expect(back.searchParams.get('zoom')).toBe('connected');
+
+    const connected = await status(session);
+    const [simAgent] = (await sim.control<Array<Record<string, any>>>('GET', '/_sim/users')).filter((user) => user.email === 'agent@demo.test');
+    expect(connected).toMatchObject({ status: 'CONNECTED', email: 'agent@demo.test', phoneNumber: simAgent.phoneNumber, capabilities: { recordings: true, phone: true } });
+    expect(connected.scopes.length).toBeGreaterThan(5);
+
+    const [tokenRow] = await db.query('SELECT access_token_sealed, refresh_token_sealed FROM zoom_tokens');
+    const simTokens = await sim.control<Array<{ kind: string; active: boolean }>>('GET', '/_sim/tokens?userEmail=agent@demo.test');
+    expect(simTokens.filter((token) => token.active).map((token) => token.kind).sort()).toEqual(['access', 'refresh']);
+    const plain = await api.app.get(ZoomTokenManager).accessToken((await db.query('SELECT id FROM zoom_connections'))[0].id);
+    expect(tokenRow.access_token_sealed).not.toContain(plain);
+
+    const disconnected = await api.graphql<{ disconnectZoom: { status: string } }>('mutation { disconnectZoom { status } }', {}, session);
+    expect(disconnected.data!.disconnectZoom.status).toBe('NOT_CONNECTED');
+    expect(await db.query('SELECT * FROM zoom_tokens')).toEqual([]);
+    const afterRevoke = await sim.control<Array<{ active: boolean }>>('GET', '/_sim/tokens?userEmail=agent@demo.test');
+    expect(afterRevoke.every((token) => !token.active)).toBe(true);
+    expect((await status(session)).status).toBe('NOT_CONNECTED');
+  });
+
+  it('says "Pro+ required" on a Basic plan: no recording capability', async () => {
+    const session = await api.login('basic@demo.test');
+    await connectZoom(api, session, 'basic@demo.test');
+    expect(await status(session)).toMatchObject({ status: 'CONNECTED', planType: 'Basic', phoneNumber: null, capabilities: { recordings: false, phone: false } });
+  });
+
+  it('refuses a replayed or foreign state, and a Zoom user already linked to someone else', async () => {
+    const agent = await api.login('agent@demo.test');
+    const admin = await api.login('admin@demo.test');
+    await connectZoom(api, agent, 'agent@demo.test');
+
+    const stolen = await api.graphql<{ startZoomConnect: string }>('mutation { startZoomConnect }', {}, agent);
+    const state = new URL(stolen.data!.startZoomConnect).searchParams.get('state')!;
+    const foreign = await fetch(`${api.url}/oauth/zoom/callback?code=whatever&state=${state}`, { redirect: 'manual', headers: { cookie: `sb_session=${admin}` } });
+    expect(new URL(foreign.headers.get('location')!).searchParams.get('reason')).toBe('state');
+
+    const linked = await connectZoom(api, admin, 'agent@demo.test');
+    expect(linked.searchParams.get('reason')).toBe('already_linked');
+    expect((await status(admin)).status).toBe('NOT_CONNECTED');
+    expect((await status(agent)).status).toBe('CONNECTED');
+  });
+
+  it('a dead grant turns into NEEDS_RECONNECT with no retry loop', async () => {
+    const session = await api.login('agent@demo.test');
+    await connectZoom(api, session, 'agent@demo.test');
+    await sim.control('POST', '/_sim/tokens/revoke', { userEmail: 'agent@demo.test' });
+    await db.query(`UPDATE zoom_tokens SET expires_at = now() - interval '1 minute'`);
+    const [{ id }] = await db.query(`SELECT c.id FROM zoom_connections c JOIN users u ON u.id = c.user_id WHERE u.email = 'agent@demo.test'`);
+    await expect(api.app.get(ZoomTokenManager).accessToken(id)).rejects.toMatchObject({ extensions: { code: 'ZOOM_RECONNECT_REQUIRED' } });
+    const tokenRequests = (await sim.control<Array<{ path: string }>>('GET', '/_sim/requests?path=/oauth/token')).length;
+    await expect(api.app.get(ZoomTokenManager).accessToken(id)).rejects.toMatchObject({ extensions: { code: 'ZOOM_RECONNECT_REQUIRED' } });
+    expect((await sim.control<unknown[]>('GET', '/_sim/requests?path=/oauth/token')).length).toBe(tokenRequests);
+    expect(await status(session)).toMatchObject({ status: 'NEEDS_RECONNECT', email: 'agent@demo.test' });
+  });
+
+  it('app_deauthorized deletes the tokens and Zoom-derived activities, and later events of that user are skipped', async () => {
+    const session = await api.login('agent@demo.test');
+    await connectZoom(api, session, 'agent@demo.test');
+    const [{ id: userId, organisation_id: organisationId }] = await db.query(`SELECT id, organisation_id FROM users WHERE email = 'agent@demo.test'`);
+    await db.query(
+      `INSERT INTO activities (organisation_id, type, occurred_at, owner_id, zoom_ref) VALUES ($1, 'CALL', now(), $2, 'call:zoom-derived')`,
+      [organisationId, userId],
+    );
+    const [simAgent] = (await sim.control<Array<Record<string, any>>>('GET', '/_sim/users')).filter((user) => user.email === 'agent@demo.test');
+    await sim.control('POST', '/_sim/config', { webhookUrl: `${api.url}/webhooks/zoom`, webhookSecret: 'sim-webhook-secret' });
+    await sim.control('POST', '/_sim/deauthorize', { userEmail: 'agent@demo.test' });
+
+    await waitFor(async () => (await db.query(`SELECT status FROM webhook_inbox WHERE event = 'app_deauthorized'`))[0]?.status === 'processed');
+    expect(await db.query('SELECT * FROM zoom_tokens')).toEqual([]);
+    expect(await db.query(`SELECT * FROM activities WHERE zoom_ref = 'call:zoom-derived'`)).toEqual([]);
+    const [connection] = await db.query(`SELECT state, revoked_at FROM zoom_connections WHERE zoom_user_id = $1`, [simAgent.id]);
+    expect(connection.state).toBe('REVOKED');
+    expect(connection.revoked_at).toBeInstanceOf(Date);
+    expect((await status(session)).status).toBe('NOT_CONNECTED');
+
+    const [delivered] = await db.query(`SELECT body FROM webhook_inbox WHERE event = 'app_deauthorized'`);
+    const later = JSON.stringify({ ...delivered.body, event_ts: delivered.body.event_ts + 1000 });
+    expect((await postWebhook(api.url, later, zoomHeaders(later, 'sim-webhook-secret'))).status).toBe(200);
+    await waitFor(async () => (await db.query(`SELECT status FROM webhook_inbox WHERE event = 'app_deauthorized' ORDER BY received_at DESC`))[0]?.status === 'skipped');
+  });
+});
+
+async function waitFor(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -1,0 +1,65 @@
+import { Client } from 'pg';
+import type { Page } from 'playwright-core';
+import { startZoomSim, zoomEnvFor, type ZoomSim } from '../apps/api/test/support/zoom-sim';
+import { DEMO_AGENT, startStack, type Stack } from './support/stack';
+
+async function signIn(page: Page, url: string): Promise<void> {
+  await page.goto(`${url}/login`);
+  await page.getByTestId('login-email').fill(DEMO_AGENT.email);
+  await page.getByTestId('login-password').fill(DEMO_AGENT.password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('contact-row').first().waitFor();
+}
+
+async function tokenRows(databaseUrl: string): Promise<number> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query('SELECT 1 FROM zoom_tokens')).rowCount ?? 0;
+  } finally {
+    await client.end();
+  }
+}
+
+describe('Connect Zoom in chromium', () => {
+  let sim: ZoomSim;
+  let stack: Stack;
+
+  beforeAll(async () => {
+    sim = await startZoomSim();
+    stack = await startStack(zoomEnvFor(sim));
+  });
+  afterAll(async () => {
+    await stack?.stop();
+    await sim?.stop();
+  });
+
+  it('connects through the consent page, shows the account, and disconnects with the token revoked at Zoom', async () => {
+    const page = await stack.browser.newPage();
+    await signIn(page, stack.url);
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('zoom-connect').click();
+
+    await page.waitForURL((url) => url.toString().startsWith(sim.url));
+    await page.getByText('meeting:write:meeting').first().waitFor();
+    await page.getByRole('button', { name: /approve|allow|authorize/i }).click();
+
+    await page.waitForURL(`${stack.url}/settings/integrations?zoom=connected`);
+    await expectText(page, 'zoom-connected-as', 'agent@demo.test');
+    await expectText(page, 'zoom-plan', 'Pro');
+    expect(await tokenRows(stack.database.url)).toBe(1);
+
+    page.once('dialog', (dialog) => dialog.accept());
+    await page.getByTestId('zoom-disconnect').click();
+    await page.getByTestId('zoom-connect').waitFor();
+    const tokens = await sim.control<Array<{ active: boolean }>>('GET', '/_sim/tokens?userEmail=agent@demo.test');
+    expect(tokens.length).toBeGreaterThan(0);
+    expect(tokens.every((token) => !token.active)).toBe(true);
+    expect(await tokenRows(stack.database.url)).toBe(0);
+    await page.close();
+  });
+});
+
+async function expectText(page: Page, testId: string, text: string): Promise<void> {
+  await page.getByTestId(testId).filter({ hasText: text }).waitFor();
+}
