@@ -16,7 +16,7 @@ export default [
         {
           enforceBuildableLibDependency: false,
           // e2e starts the built api with the api's own test-support helpers.
-          allow: ['../../apps/api/test/support/*'],
+          allow: ['../../apps/api/test/support/*', '../apps/api/test/support/*'],
           depConstraints: [
             { sourceTag: 'scope:lib', onlyDependOnLibsWithTags: ['scope:lib'], bannedExternalImports: ['@nestjs/*', 'typeorm', 'react', 'react-dom', '@apollo/*'] },
             { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['scope:lib'] },

@@ -116,7 +116,7 @@ describe('Zoom connection lifecycle (real api + zoom-sim over HTTP)', () => {
     await sim.control('POST', '/_sim/deauthorize', { userEmail: 'agent@demo.test' });
 
     await waitFor(async () => (await db.query(`SELECT status FROM webhook_inbox WHERE event = 'app_deauthorized'`))[0]?.status === 'processed');
-    expect(await db.query('SELECT * FROM zoom_tokens')).toEqual([]);
+    expect(await db.query('SELECT t.* FROM zoom_tokens t JOIN zoom_connections c ON c.id = t.connection_id WHERE c.zoom_user_id = $1', [simAgent.id])).toEqual([]);
     expect(await db.query(`SELECT * FROM activities WHERE zoom_ref = 'call:zoom-derived'`)).toEqual([]);
     const [connection] = await db.query(`SELECT state, revoked_at FROM zoom_connections WHERE zoom_user_id = $1`, [simAgent.id]);
     expect(connection.state).toBe('REVOKED');
