@@ -1,10 +1,14 @@
 import { DataSource } from 'typeorm';
+import { TokenCipher } from '../src/platform/crypto/token-cipher';
 import { ZoomTokenManager } from '../src/zoom/zoom-token.manager';
 import { postWebhook, zoomHeaders } from './support/zoom-webhooks';
 import { startTestApi, type TestApi } from './support/test-api';
 import { startZoomSim, zoomEnvFor, type ZoomSim } from './support/zoom-sim';
 
 const CONNECTION_FIELDS = 'status email planType phoneNumber scopes connectedAt lastError capabilities { recordings phone }';
+
+/** Every authorization code the test saw, so the log check can look for them. */
+const seenCodes: string[] = [];
 
 /** Runs the browser's part of the OAuth round trip: consent at the simulator, then our callback with the cookie. */
 async function connectZoom(api: TestApi, session: string, zoomEmail: string): Promise<URL> {
@@ -15,6 +19,7 @@ async function connectZoom(api: TestApi, session: string, zoomEmail: string): Pr
   const consent = await fetch(authorize, { redirect: 'manual' });
   expect(consent.status).toBe(302);
   const redirect = new URL(consent.headers.get('location')!);
+  seenCodes.push(redirect.searchParams.get('code') ?? '');
   const callback = await fetch(`${api.url}/oauth/zoom/callback${redirect.search}`, { redirect: 'manual', headers: { cookie: `sb_session=${session}` } });
   expect(callback.status).toBe(302);
   return new URL(callback.headers.get('location')!);
@@ -35,6 +40,8 @@ describe('Zoom connection lifecycle (real api + zoom-sim over HTTP)', () => {
       { email: 'basic@demo.test' },
     ]);
   });
+  const secretsSeen: string[] = [];
+
   afterAll(async () => {
     await api?.close();
     await sim?.stop();
@@ -59,6 +66,7 @@ describe('Zoom connection lifecycle (real api + zoom-sim over HTTP)', () => {
     expect(simTokens.filter((token) => token.active).map((token) => token.kind).sort()).toEqual(['access', 'refresh']);
     const plain = await api.app.get(ZoomTokenManager).accessToken((await db.query('SELECT id FROM zoom_connections'))[0].id);
     expect(tokenRow.access_token_sealed).not.toContain(plain);
+    secretsSeen.push(plain, api.app.get(TokenCipher).decrypt(tokenRow.refresh_token_sealed));
 
     const disconnected = await api.graphql<{ disconnectZoom: { status: string } }>('mutation { disconnectZoom { status } }', {}, session);
     expect(disconnected.data!.disconnectZoom.status).toBe('NOT_CONNECTED');
@@ -90,7 +98,7 @@ describe('Zoom connection lifecycle (real api + zoom-sim over HTTP)', () => {
     expect((await status(agent)).status).toBe('CONNECTED');
   });
 
-  it('a dead grant turns into NEEDS_RECONNECT with no retry loop', async () => {
+  it('a grant revoked at Zoom turns into NEEDS_RECONNECT with no retry loop; reconnecting restores it', async () => {
     const session = await api.login('agent@demo.test');
     await connectZoom(api, session, 'agent@demo.test');
     await sim.control('POST', '/_sim/tokens/revoke', { userEmail: 'agent@demo.test' });
@@ -101,6 +109,9 @@ describe('Zoom connection lifecycle (real api + zoom-sim over HTTP)', () => {
     await expect(api.app.get(ZoomTokenManager).accessToken(id)).rejects.toMatchObject({ extensions: { code: 'ZOOM_RECONNECT_REQUIRED' } });
     expect((await sim.control<unknown[]>('GET', '/_sim/requests?path=/oauth/token')).length).toBe(tokenRequests);
     expect(await status(session)).toMatchObject({ status: 'NEEDS_RECONNECT', email: 'agent@demo.test' });
+
+    expect((await connectZoom(api, session, 'agent@demo.test')).searchParams.get('zoom')).toBe('connected');
+    expect((await status(session)).status).toBe('CONNECTED');
   });
 
   it('app_deauthorized deletes the tokens and Zoom-derived activities, and later events of that user are skipped', async () => {
@@ -127,6 +138,12 @@ describe('Zoom connection lifecycle (real api + zoom-sim over HTTP)', () => {
     const later = JSON.stringify({ ...delivered.body, event_ts: delivered.body.event_ts + 1000 });
     expect((await postWebhook(api.url, later, zoomHeaders(later, 'sim-webhook-secret'))).status).toBe(200);
     await waitFor(async () => (await db.query(`SELECT status FROM webhook_inbox WHERE event = 'app_deauthorized' ORDER BY received_at DESC`))[0]?.status === 'skipped');
+  });
+
+  it('never writes a Zoom token, client secret, webhook secret or authorization code to the log', () => {
+    const logs = api.logLines.join('\n');
+    expect(api.logLines.length).toBeGreaterThan(10);
+    for (const secret of [...secretsSeen, ...seenCodes.filter(Boolean), 'sim-client-secret', 'sim-webhook-secret']) expect(logs).not.toContain(secret);
   });
 });
 
