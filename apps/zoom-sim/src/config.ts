@@ -1,3 +1,5 @@
+import { defaultRateLimits, type RateLimitConfig } from './rate-limits';
+
 /** The simulator's settings, from env (main.ts) or options (tests); all have the demo's values by default. */
 export interface SimConfig {
   port: number;
@@ -12,6 +14,7 @@ export interface SimConfig {
   /** 1 = Zoom's real retry delays (5, 20, 60 minutes); tests shrink them. */
   retryTimeScale: number;
   deliveryTimeoutMs: number;
+  rateLimits: RateLimitConfig;
 }
 
 export class SimConfigError extends Error {}
@@ -46,5 +49,6 @@ export function loadSimConfig(env: NodeJS.ProcessEnv): SimConfig {
     accessTokenTtlSeconds: numberVar(env, 'SIM_ACCESS_TOKEN_TTL_SECONDS', 3599, 1),
     retryTimeScale: numberVar(env, 'SIM_RETRY_TIME_SCALE', 1, 0),
     deliveryTimeoutMs: numberVar(env, 'SIM_DELIVERY_TIMEOUT_MS', 3000, 1),
+    rateLimits: defaultRateLimits(),
   };
 }

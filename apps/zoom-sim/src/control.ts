@@ -73,12 +73,9 @@ export function controlRoutes(state: SimState, webhooks: WebhookSender): Router 
     const user = userFrom(state, request, response, request.body?.userEmail);
     if (!user) return;
     state.revokeGrantsOf(user.id);
-    const delivery = webhooks.send('app_deauthorized', {
-      account_id: user.accountId,
-      user_id: user.id,
-      signature: randomSignature(),
-      deauthorization_time: new Date().toISOString(),
-      client_id: state.config.clientId,
+    const delivery = webhooks.send({
+      event: 'app_deauthorized',
+      payload: { account_id: user.accountId, user_id: user.id, signature: randomSignature(), deauthorization_time: new Date().toISOString(), client_id: state.config.clientId },
     });
     response.json({ deliveryId: delivery.id });
   });
@@ -86,7 +83,7 @@ export function controlRoutes(state: SimState, webhooks: WebhookSender): Router 
   router.post('/_sim/webhooks/send', (request, response) => {
     const { event, payload } = (request.body ?? {}) as { event?: unknown; payload?: unknown };
     if (typeof event !== 'string' || !event || typeof payload !== 'object' || payload === null) return badRequest(response, 'send { event, payload }');
-    response.json({ deliveryId: webhooks.send(event, payload as Record<string, unknown>).id });
+    response.json({ deliveryId: webhooks.send({ event, payload: payload as Record<string, unknown> }).id });
   });
 
   router.get('/_sim/deliveries', (_request, response) => response.json(webhooks.deliveries));

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import express, { type Request, type Response, Router } from 'express';
+import { escapeHtml, simPage } from './html';
 import type { SimState } from './state';
 
 /** The scopes the simulated Marketplace app is configured with (requested scopes must be among them). */
@@ -28,10 +29,6 @@ const REFRESH_TTL_SECONDS = 90 * 24 * 3600;
 
 const oauthError = (response: Response, status: number, error: string, reason: string) => response.status(status).json({ reason, error });
 
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
-
 function sameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
@@ -54,16 +51,15 @@ function consentPage(query: Record<string, string>, users: Array<{ email: string
   const options = users
     .map((user) => `<option value="${escapeHtml(user.email)}"${user.email === query.login_hint ? ' selected' : ''}>${escapeHtml(user.email)} (${user.planType})</option>`)
     .join('');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Zoom (simulator): authorize app</title>
-<style>body{font-family:system-ui,sans-serif;max-width:560px;margin:3rem auto;padding:0 1rem;color:#232333}button{padding:.6rem 1.2rem;border-radius:8px;border:1px solid #0b5cff;font:inherit}
-.approve{background:#0b5cff;color:#fff}.deny{background:#fff;color:#0b5cff}li{margin:.2rem 0}</style></head><body>
-<h1>Switchboard would like to access your Zoom account</h1>
+  return simPage(
+    'authorize app',
+    `<h1>Switchboard would like to access your Zoom account</h1>
 <form method="post" action="/oauth/authorize">${hidden}
 <label>Sign in as <select name="login_hint">${options}</select></label>
 <p>Switchboard will be allowed to:</p><ul>${scopes.map((scope) => `<li><code>${escapeHtml(scope)}</code></li>`).join('')}</ul>
 <button class="approve" name="decision" value="approve" type="submit">Approve</button>
-<button class="deny" name="decision" value="deny" type="submit">Decline</button></form>
-<p><small>This is the Switchboard Zoom simulator, not zoom.us.</small></p></body></html>`;
+<button class="deny" name="decision" value="deny" type="submit">Decline</button></form>`,
+  );
 }
 
 export function oauthRoutes(state: SimState): Router {

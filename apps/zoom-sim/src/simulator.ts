@@ -1,9 +1,13 @@
 import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { SimConfig } from './config';
+import { cloudRecordingRoutes } from './cloud-recordings';
 import { controlRoutes } from './control';
+import { meetingPages } from './meeting-pages';
 import { oauthRoutes } from './oauth';
+import { openaiRoutes } from './openai';
 import { restRoutes } from './rest';
+import { scenarioRoutes } from './scenarios';
 import { SimState } from './state';
 import { WebhookSender } from './webhooks';
 
@@ -24,7 +28,10 @@ function requestLogAndFaults(state: SimState) {
     if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
     if (fault.status < 400) return next();
     if (fault.status === 429) response.setHeader('Retry-After', '1');
-    response.status(fault.status).json(fault.body ?? { code: fault.status, message: `Simulated fault ${fault.status}` });
+    const message = `Simulated fault ${fault.status}`;
+    // The transcription endpoint is OpenAI's, so its faults wear OpenAI's error shape.
+    const body = request.path.startsWith('/v1/') ? { error: { message, type: fault.status === 429 ? 'rate_limit_exceeded' : 'server_error', param: null, code: null } } : { code: fault.status, message };
+    response.status(fault.status).json(fault.body ?? body);
   };
 }
 
@@ -35,8 +42,12 @@ export async function createZoomSimulator(config: SimConfig): Promise<ZoomSimula
   app.disable('x-powered-by');
   app.use(requestLogAndFaults(state));
   app.use(controlRoutes(state, webhooks));
+  app.use(scenarioRoutes(state, webhooks));
   app.use(oauthRoutes(state));
-  app.use(restRoutes(state));
+  app.use(restRoutes(state, webhooks));
+  app.use(cloudRecordingRoutes(state));
+  app.use(openaiRoutes(state));
+  app.use(meetingPages(state, webhooks));
   const server = await new Promise<import('node:http').Server>((resolve) => {
     const listening = app.listen(config.port, config.host, () => resolve(listening));
   });

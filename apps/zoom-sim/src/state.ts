@@ -1,5 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { SimConfig } from './config';
+import type { SimFile } from './downloads';
+import type { SimMeeting } from './meetings';
+import type { SimCall } from './phone-calls';
+import { RateCounters } from './rate-limits';
 import { seedUsers, type SimUser } from './users';
 
 export interface Grant {
@@ -53,10 +57,22 @@ export class SimState {
   codes = new Map<string, AuthorizationCode>();
   faults: Fault[] = [];
   requests: RequestRecord[] = [];
+  calls: SimCall[] = [];
+  meetings: SimMeeting[] = [];
+  /** Downloadable files by the token in their download_url. */
+  files = new Map<string, SimFile>();
+  /** What each simulated audio file "says", by the file's SHA-256, for the transcription endpoint. */
+  transcripts = new Map<string, string>();
+  transcriptionRequests: { model: string; format: string; bytes: number; fileName: string }[] = [];
+  pageTokens = new Map<string, { listKey: string; offset: number; expiresAt: number }>();
+  rateCounters = new RateCounters();
   /** The address clients reach the simulator at (known once it listens). */
   publicUrl = '';
 
+  private readonly startingRateLimits: SimConfig['rateLimits'];
+
   constructor(readonly config: SimConfig) {
+    this.startingRateLimits = structuredClone(config.rateLimits);
     this.reset();
   }
 
@@ -67,6 +83,14 @@ export class SimState {
     this.codes.clear();
     this.faults = [];
     this.requests = [];
+    this.calls = [];
+    this.meetings = [];
+    this.files.clear();
+    this.transcripts.clear();
+    this.transcriptionRequests = [];
+    this.pageTokens.clear();
+    this.rateCounters.reset();
+    this.config.rateLimits = structuredClone(this.startingRateLimits);
   }
 
   userByEmail(email: string): SimUser | undefined {

@@ -14,11 +14,31 @@ export interface Delivery {
   lastStatusCode: number | null;
 }
 
+/** An event as Zoom would send it: name, payload, and any fields Zoom puts beside the payload. */
+export interface OutgoingEvent {
+  event: string;
+  payload: Record<string, unknown>;
+  extra?: Record<string, unknown>;
+}
+
+/** How a scenario's events reach the app: Zoom neither orders nor de-duplicates its deliveries. */
+export interface DeliveryPlan {
+  order: 'in_order' | 'reverse' | 'shuffled';
+  /** Extra copies of every event, each delivered separately. */
+  duplicates: number;
+  /** Pause between first attempts, so live views see each step. */
+  paceMs: number;
+}
+
+export const IN_ORDER: DeliveryPlan = { order: 'in_order', duplicates: 0, paceMs: 0 };
+
 export interface WebhookSubscription {
   url: string;
   secret: string;
   validated: boolean | null;
 }
+
+const bodyOf = (outgoing: OutgoingEvent, eventTs: number) => ({ event: outgoing.event, event_ts: eventTs, payload: outgoing.payload, ...outgoing.extra });
 
 /** Signs and sends events the way Zoom does, keeping a log of every delivery and its attempts. */
 export class WebhookSender {
@@ -77,20 +97,51 @@ export class WebhookSender {
     return this.subscription.validated;
   }
 
-  /** Queues an event for delivery and returns its log entry; delivery itself runs in the background. */
-  send(event: string, payload: Record<string, unknown>, extra: Record<string, unknown> = {}): Delivery {
+  private logged(body: Delivery['body']): Delivery {
     const delivery: Delivery = {
       id: randomUUID(),
-      event,
-      body: { event, event_ts: Date.now(), payload, ...extra },
+      event: String(body.event),
+      body,
       status: 'pending',
       attempts: 0,
       lastAttemptAt: null,
       lastStatusCode: null,
     };
     this.deliveries.push(delivery);
+    return delivery;
+  }
+
+  /** Queues an event for delivery and returns its log entry; delivery itself runs in the background. */
+  send(outgoing: OutgoingEvent): Delivery {
+    const delivery = this.logged(bodyOf(outgoing, Date.now()));
     void this.attempt(delivery);
     return delivery;
+  }
+
+  /**
+   * Delivers a scenario's events as the plan says; in order means each first attempt finishes before the next
+   * starts. Returns every delivery (copies included) at once; the attempts run in the background.
+   */
+  sendAll(events: OutgoingEvent[], plan: DeliveryPlan = IN_ORDER): Delivery[] {
+    const start = Date.now();
+    const originals = events.map((outgoing, index) => this.logged(bodyOf(outgoing, start + index)));
+    const copies = originals.flatMap((original) => Array.from({ length: plan.duplicates }, () => this.logged(original.body)));
+    const queue = [...originals, ...copies];
+    if (plan.order === 'reverse') queue.reverse();
+    if (plan.order === 'shuffled') queue.sort(() => Math.random() - 0.5);
+    void (async () => {
+      for (const [index, delivery] of queue.entries()) {
+        if (index > 0 && plan.paceMs > 0) await new Promise((resolve) => this.track(setTimeout(resolve, plan.paceMs)));
+        if (!this.deliveries.includes(delivery)) return;
+        await this.attempt(delivery);
+      }
+    })();
+    return queue;
+  }
+
+  private track(timer: NodeJS.Timeout): NodeJS.Timeout {
+    this.timers.add(timer);
+    return timer;
   }
 
   /** Zoom's "resend": the same body, signed again with a new timestamp. */
@@ -120,10 +171,11 @@ export class WebhookSender {
       return;
     }
     delivery.status = 'retrying';
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      void this.attempt(delivery);
-    }, RETRY_DELAYS_MS[retryIndex] * this.state.config.retryTimeScale);
-    this.timers.add(timer);
+    const timer = this.track(
+      setTimeout(() => {
+        this.timers.delete(timer);
+        void this.attempt(delivery);
+      }, RETRY_DELAYS_MS[retryIndex] * this.state.config.retryTimeScale),
+    );
   }
 }

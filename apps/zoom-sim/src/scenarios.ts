@@ -1,0 +1,153 @@
+import express, { type Response, Router } from 'express';
+import { endMeeting, startMeeting } from './cloud-recordings';
+import { createMeeting, meetingCreated, meetingOf, meetingResource } from './meetings';
+import { callEvents, recordCall, type CallDirection, type CallOutcome, type Party } from './phone-calls';
+import type { SimState } from './state';
+import type { DeliveryPlan, WebhookSender } from './webhooks';
+
+const DIRECTIONS: CallDirection[] = ['inbound', 'outbound', 'internal'];
+const OUTCOMES: CallOutcome[] = ['answered', 'missed', 'voicemail', 'rejected'];
+const ORDERS: DeliveryPlan['order'][] = ['in_order', 'reverse', 'shuffled'];
+const DEFAULT_TRANSCRIPT = 'Hi, this is a message about the listing. Please call me back when you can.';
+
+class ScenarioInputError extends Error {}
+
+function fail(message: string): never {
+  throw new ScenarioInputError(message);
+}
+
+const optionalBoolean = (body: Record<string, unknown>, name: string) => {
+  const value = body[name] ?? false;
+  return typeof value === 'boolean' ? value : fail(`${name} must be true or false`);
+};
+
+function wholeNumber(body: Record<string, unknown>, name: string, fallback: number, min: number, max: number): number {
+  const value = body[name] ?? fallback;
+  return Number.isInteger(value) && (value as number) >= min && (value as number) <= max ? (value as number) : fail(`${name} must be a whole number from ${min} to ${max}`);
+}
+
+function oneOf<T extends string>(body: Record<string, unknown>, name: string, allowed: T[], fallback: T): T {
+  const value = body[name] ?? fallback;
+  return allowed.includes(value as T) ? (value as T) : fail(`${name} must be one of ${allowed.join(', ')}`);
+}
+
+/** `delivery: { order, duplicates, paceMs }`: how the scenario's events reach the app. */
+function deliveryPlan(body: Record<string, unknown>): DeliveryPlan {
+  const raw = body.delivery ?? {};
+  if (typeof raw !== 'object' || raw === null) fail('delivery must be an object');
+  const delivery = raw as Record<string, unknown>;
+  return {
+    order: oneOf(delivery, 'order', ORDERS, 'in_order'),
+    duplicates: wholeNumber(delivery, 'duplicates', 0, 0, 10),
+    paceMs: wholeNumber(delivery, 'paceMs', 0, 0, 60_000),
+  };
+}
+
+function userByEmail(state: SimState, email: unknown) {
+  return (typeof email === 'string' && state.userByEmail(email)) || fail(`unknown userEmail "${String(email)}"; GET /_sim/users lists them`);
+}
+
+/** Runs a scenario handler; bad input answers 400 with what to fix. */
+function scenario(handler: (body: Record<string, unknown>, response: Response, params: Record<string, string>) => void) {
+  return (request: express.Request, response: Response) => {
+    try {
+      handler((request.body ?? {}) as Record<string, unknown>, response, request.params as Record<string, string>);
+    } catch (error) {
+      if (!(error instanceof ScenarioInputError)) throw error;
+      response.status(400).json({ error: error.message });
+    }
+  };
+}
+
+/** The scenario part of the control API (DESIGN.md §3): calls and meetings that emit Zoom's real event sequences. */
+export function scenarioRoutes(state: SimState, webhooks: WebhookSender): Router {
+  const router = Router();
+  router.use('/_sim', express.json());
+
+  router.post(
+    '/_sim/phone/calls',
+    scenario((body, response) => {
+      const user = userByEmail(state, body.userEmail);
+      if (!user.phoneNumber) fail(`${user.email} has no Zoom Phone licence`);
+      const direction = oneOf(body, 'direction', DIRECTIONS, 'inbound');
+      const outcome = oneOf(body, 'outcome', OUTCOMES, 'answered');
+      if (direction === 'outbound' && outcome === 'voicemail') fail('voicemail applies to inbound and internal calls (the user receives it)');
+      const number = typeof body.counterpartNumber === 'string' && body.counterpartNumber.trim() ? body.counterpartNumber.trim() : fail('counterpartNumber is required');
+      let counterpart: Party;
+      if (direction === 'internal') {
+        const colleague = state.users.find((candidate) => candidate.id !== user.id && (candidate.phoneNumber === number || String(candidate.extension) === number));
+        counterpart = colleague ? { user: colleague } : fail(`internal calls need another Zoom Phone user's number or extension, not "${number}"`);
+      } else {
+        const name = typeof body.counterpartName === 'string' ? body.counterpartName : 'WIRELESS CALLER';
+        counterpart = { number, name };
+      }
+      const call = recordCall(state, {
+        user,
+        direction,
+        counterpart,
+        outcome,
+        durationSeconds: wholeNumber(body, 'durationSeconds', outcome === 'missed' || outcome === 'rejected' ? 0 : 60, 0, 86_400),
+        withRecording: optionalBoolean(body, 'withRecording'),
+        voicemailTranscript: typeof body.voicemailTranscript === 'string' ? body.voicemailTranscript : DEFAULT_TRANSCRIPT,
+      });
+      const deliveries = webhooks.sendAll(callEvents(state, call), deliveryPlan(body));
+      response.json({ callId: call.callId, voicemailId: call.voicemail?.id ?? null, recordingId: call.recording?.id ?? null, deliveryIds: deliveries.map((delivery) => delivery.id) });
+    }),
+  );
+
+  router.get('/_sim/meetings', (request, response) => {
+    const email = typeof request.query.userEmail === 'string' ? request.query.userEmail.toLowerCase() : null;
+    const meetings = state.meetings.filter((meeting) => !meeting.deleted && (!email || meeting.host.email.toLowerCase() === email));
+    response.json(meetings.map((meeting) => meetingResource(state, meeting)));
+  });
+
+  router.post(
+    '/_sim/meetings',
+    scenario((body, response) => {
+      const host = userByEmail(state, body.userEmail);
+      const startTime = body.startTime === undefined ? Date.now() : typeof body.startTime === 'string' ? Date.parse(body.startTime) : NaN;
+      if (Number.isNaN(startTime)) fail('startTime must be ISO-8601');
+      const meeting = createMeeting(state, host, {
+        topic: typeof body.topic === 'string' ? body.topic : 'Zoom meeting',
+        startTime,
+        duration: wholeNumber(body, 'durationMinutes', 30, 1, 1440),
+      });
+      webhooks.send(meetingCreated(state, meeting));
+      response.status(201).json(meetingResource(state, meeting, 'created'));
+    }),
+  );
+
+  router.post(
+    '/_sim/meetings/:meetingId/start',
+    scenario((body, response, params) => {
+      const meeting = meetingOf(state, params.meetingId) ?? fail(`no meeting ${params.meetingId}`);
+      if (meeting.status === 'started') fail(`meeting ${meeting.id} is already started`);
+      const deliveries = webhooks.sendAll([startMeeting(meeting)], deliveryPlan(body));
+      response.json({ uuid: meeting.uuid, deliveryIds: deliveries.map((delivery) => delivery.id) });
+    }),
+  );
+
+  router.post(
+    '/_sim/meetings/:meetingId/end',
+    scenario((body, response, params) => {
+      const meeting = meetingOf(state, params.meetingId) ?? fail(`no meeting ${params.meetingId}`);
+      if (meeting.status !== 'started') fail(`meeting ${meeting.id} is not started`);
+      const events = endMeeting(state, meeting, {
+        durationMinutes: wholeNumber(body, 'durationMinutes', 30, 1, 1440),
+        withRecording: optionalBoolean(body, 'withRecording'),
+        withTranscript: optionalBoolean(body, 'withTranscript'),
+        withSummary: optionalBoolean(body, 'withSummary'),
+      });
+      const deliveries = webhooks.sendAll(events, deliveryPlan(body));
+      const instance = meeting.instances.at(-1)!;
+      response.json({
+        uuid: instance.uuid,
+        recorded: Boolean(instance.recording),
+        summarized: Boolean(instance.summary),
+        deliveryIds: deliveries.map((delivery) => delivery.id),
+      });
+    }),
+  );
+
+  return router;
+}

@@ -1,0 +1,142 @@
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { loadSimConfig, type SimConfig } from '../../src/config';
+import { createZoomSimulator, type ZoomSimulator } from '../../src/simulator';
+
+export const CLIENT_BASIC = `Basic ${Buffer.from('sim-client-id:sim-client-secret').toString('base64')}`;
+export const REDIRECT = 'http://localhost:3000/oauth/zoom/callback';
+
+export interface ReceivedEvent {
+  headers: Record<string, string | string[] | undefined>;
+  raw: string;
+  body: { event: string; event_ts: number; payload: any; [extra: string]: unknown };
+}
+
+/** A signed-webhook receiver like our api's: answers url_validation, records everything else. */
+export class WebhookReceiver {
+  readonly events: ReceivedEvent[] = [];
+  answerWith = 200;
+  private server!: Server;
+
+  async start(): Promise<string> {
+    this.server = createServer((request, response) => {
+      let raw = '';
+      request.on('data', (chunk) => (raw += chunk));
+      request.on('end', () => {
+        const body = JSON.parse(raw);
+        if (body.event === 'endpoint.url_validation') {
+          const encryptedToken = createHmac('sha256', 'sim-webhook-secret').update(body.payload.plainToken).digest('hex');
+          response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ plainToken: body.payload.plainToken, encryptedToken }));
+          return;
+        }
+        this.events.push({ headers: request.headers, raw, body });
+        response.writeHead(this.answerWith).end();
+      });
+    });
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/webhooks/zoom`;
+  }
+
+  named(event: string): ReceivedEvent[] {
+    return this.events.filter((received) => received.body.event === event);
+  }
+
+  /** Waits until `count` events (all, or of one name) have arrived. */
+  async waitFor(count: number, event?: string): Promise<ReceivedEvent[]> {
+    const deadline = Date.now() + 5000;
+    for (;;) {
+      const matching = event ? this.named(event) : this.events;
+      if (matching.length >= count) return matching;
+      if (Date.now() > deadline) throw new Error(`expected ${count} ${event ?? 'events'}, got ${matching.length}: ${this.events.map((received) => received.body.event).join(', ')}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  clear(): void {
+    this.events.length = 0;
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+/** An in-process simulator wired to a receiver, with helpers that act as a Zoom app would. */
+export class SimHarness {
+  sim!: ZoomSimulator;
+  readonly receiver = new WebhookReceiver();
+
+  async start(overrides: Partial<SimConfig> = {}): Promise<this> {
+    const webhookUrl = await this.receiver.start();
+    this.sim = await createZoomSimulator({ ...loadSimConfig({}), port: 0, retryTimeScale: 0.00001, webhookUrl, ...overrides });
+    return this;
+  }
+
+  get url(): string {
+    return this.sim.url;
+  }
+
+  async stop(): Promise<void> {
+    await this.sim.close();
+    await this.receiver.close();
+  }
+
+  async reset(): Promise<void> {
+    await this.control('POST', '/_sim/reset');
+    this.receiver.clear();
+  }
+
+  async control<T = any>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${this.url}${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /** The consent redirect's code and the PKCE verifier that goes with it. */
+  async authorize(email: string, scope?: string): Promise<{ code: string; verifier: string }> {
+    const verifier = randomBytes(32).toString('base64url');
+    const query = new URLSearchParams({
+      response_type: 'code',
+      client_id: 'sim-client-id',
+      redirect_uri: REDIRECT,
+      state: 's1',
+      code_challenge: createHash('sha256').update(verifier).digest('base64url'),
+      code_challenge_method: 'S256',
+      auto_approve: '1',
+      login_hint: email,
+      ...(scope ? { scope } : {}),
+    });
+    const consent = await fetch(`${this.url}/oauth/authorize?${query}`, { redirect: 'manual' });
+    return { code: new URL(consent.headers.get('location')!).searchParams.get('code')!, verifier };
+  }
+
+  token(form: Record<string, string>): Promise<Response> {
+    return fetch(`${this.url}/oauth/token`, {
+      method: 'POST',
+      headers: { authorization: CLIENT_BASIC, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(form),
+    });
+  }
+
+  /** Authorizes `email` (all the app's scopes unless `scope` narrows them) and returns the token response. */
+  async connect(email: string, scope?: string): Promise<{ access_token: string; refresh_token: string }> {
+    const { code, verifier } = await this.authorize(email, scope);
+    const response = await this.token({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT, code_verifier: verifier });
+    return (await response.json()) as { access_token: string; refresh_token: string };
+  }
+
+  /** A REST call as the token's user. */
+  api(accessToken: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+    return fetch(path.startsWith('http') ? path : `${this.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${accessToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  }
+}
