@@ -40,6 +40,10 @@ export function controlRoutes(state: SimState, webhooks: WebhookSender): Router 
       if (typeof body.retryTimeScale !== 'number' || body.retryTimeScale < 0) return badRequest(response, 'retryTimeScale must be a number >= 0');
       state.config.retryTimeScale = body.retryTimeScale;
     }
+    if (body.rateLimits !== undefined) {
+      const problem = mergeLimits(state.config.rateLimits as unknown as Record<string, unknown>, body.rateLimits, 'rateLimits');
+      if (problem) return badRequest(response, problem);
+    }
     if (typeof body.webhookSecret === 'string' && body.webhookSecret) webhooks.subscription.secret = body.webhookSecret;
     if (body.webhookUrl !== undefined) {
       if (typeof body.webhookUrl !== 'string' || !URL.canParse(body.webhookUrl)) return badRequest(response, 'webhookUrl must be an absolute URL');
@@ -127,7 +131,25 @@ function configView(state: SimState, webhooks: WebhookSender) {
     webhookValidated: webhooks.subscription.validated,
     accessTokenTtlSeconds: state.config.accessTokenTtlSeconds,
     retryTimeScale: state.config.retryTimeScale,
+    rateLimits: state.config.rateLimits,
   };
+}
+
+/** Deep-merges `changes` into the limits: only existing keys, numbers >= 0 at the leaves. Returns what is wrong. */
+function mergeLimits(target: Record<string, unknown>, changes: unknown, path: string): string | null {
+  if (typeof changes !== 'object' || changes === null || Array.isArray(changes)) return `${path} must be an object`;
+  for (const [key, value] of Object.entries(changes)) {
+    if (!(key in target)) return `${path}.${key} is not a rate limit (GET /_sim/config lists them)`;
+    const current = target[key];
+    if (typeof current === 'number') {
+      if (typeof value !== 'number' || value < 0) return `${path}.${key} must be a number >= 0`;
+      target[key] = value;
+    } else {
+      const problem = mergeLimits(current as Record<string, unknown>, value, `${path}.${key}`);
+      if (problem) return problem;
+    }
+  }
+  return null;
 }
 
 function randomSignature(): string {

@@ -90,7 +90,8 @@ const tooMany = (response: Response, headers: Record<string, string>, message: s
 /** Applies per-second, daily and meeting-write limits to /v2 calls, with Zoom's rate-limit headers. */
 export function rateLimits(state: SimState) {
   return (request: Request, response: Response, next: NextFunction) => {
-    const route = ROUTES.find((candidate) => candidate.method === request.method && candidate.path.test(request.path));
+    const path = `${request.baseUrl}${request.path}`;
+    const route = ROUTES.find((candidate) => candidate.method === request.method && candidate.path.test(path));
     if (!route) return next();
     const { user } = callerOf(response);
     const limits = state.config.rateLimits;

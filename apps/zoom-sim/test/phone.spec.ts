@@ -108,6 +108,8 @@ describe('zoom-sim Zoom Phone', () => {
   });
 
   it('pages call history with next_page_token and checks the date window', async () => {
+    // More heavy calls than Zoom Phone Pro's 5 a second are made here; rate limits have their own test.
+    await harness.control('POST', '/_sim/config', { rateLimits: { phonePerSecond: { Pro: { heavy: 100 } } } });
     for (let index = 0; index < 5; index += 1) await call({ direction: 'inbound', counterpartNumber: `+1415555020${index}`, outcome: 'missed' });
     const seen: string[] = [];
     let token = '';
