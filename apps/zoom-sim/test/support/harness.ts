@@ -16,6 +16,8 @@ export interface ReceivedEvent {
 /** A signed-webhook receiver like our api's: answers url_validation, records everything else. */
 export class WebhookReceiver {
   readonly events: ReceivedEvent[] = [];
+  /** endpoint.url_validation challenges, answered as our api does. */
+  readonly validations: ReceivedEvent['body'][] = [];
   answerWith = 200;
   private server!: Server;
 
@@ -26,6 +28,7 @@ export class WebhookReceiver {
       request.on('end', () => {
         const body = JSON.parse(raw);
         if (body.event === 'endpoint.url_validation') {
+          this.validations.push(body);
           const encryptedToken = createHmac('sha256', 'sim-webhook-secret').update(body.payload.plainToken).digest('hex');
           response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ plainToken: body.payload.plainToken, encryptedToken }));
           return;
