@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import type { Page } from 'playwright-core';
-import { startZoomSim, zoomEnvFor, type ZoomSim } from '../apps/api/test/support/zoom-sim';
+import { startZoomSim, zoomEnvFor, type ZoomSim } from '../apps/zoom-sim/testing/zoom-sim-process';
 import { DEMO_AGENT, startStack, type Stack } from './support/stack';
 
 async function signIn(page: Page, url: string): Promise<void> {

@@ -3,7 +3,7 @@ import { TokenCipher } from '../src/platform/crypto/token-cipher';
 import { ZoomTokenManager } from '../src/zoom/zoom-token.manager';
 import { postWebhook, zoomHeaders } from './support/zoom-webhooks';
 import { startTestApi, type TestApi } from './support/test-api';
-import { startZoomSim, zoomEnvFor, type ZoomSim } from './support/zoom-sim';
+import { startZoomSim, zoomEnvFor, type ZoomSim } from '../../zoom-sim/testing/zoom-sim-process';
 
 const CONNECTION_FIELDS = 'status email planType phoneNumber scopes connectedAt lastError capabilities { recordings phone }';
 

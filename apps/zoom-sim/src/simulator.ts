@@ -22,7 +22,9 @@ export interface ZoomSimulator {
 function requestLogAndFaults(state: SimState) {
   return async (request: Request, response: Response, next: NextFunction) => {
     if (request.path.startsWith('/_sim')) return next();
-    response.on('finish', () => state.requests.push({ method: request.method, path: request.path, status: response.statusCode, at: new Date().toISOString() }));
+    // Routers rewrite request.url while they run; the path as requested is taken now.
+    const { method, path } = request;
+    response.on('finish', () => state.requests.push({ method, path, status: response.statusCode, at: new Date().toISOString() }));
     const fault = state.takeFault(request.method, request.path);
     if (!fault) return next();
     if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-const ROOT = path.resolve(__dirname, '../../../..');
+const ROOT = path.resolve(__dirname, '../../..');
 const MAIN = path.join(ROOT, 'dist/out-tsc/apps/zoom-sim/src/main.js');
 const LISTENING = /zoom-sim listening on (http:\/\/\S+)/;
 
