@@ -33,10 +33,17 @@ export async function startStack(extraEnv: Record<string, string> = {}): Promise
     stdio: 'pipe',
   });
   const api = await startApiProcess(env);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await chromium
+    .launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    })
+    .catch(async (error: unknown) => {
+      // Without a browser the stack is useless: stop what started so jest can exit and report the cause.
+      await api.stop();
+      await database.drop();
+      throw error;
+    });
   return {
     url: api.url,
     api,

@@ -1,11 +1,13 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloDriver } from '@nestjs/apollo';
-import type { GraphQLFormattedError } from 'graphql';
+import { ZoomError } from '@switchboard/zoom';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Context } from 'graphql-ws';
 import type { Logger } from 'pino';
 import { AuthService, credentialFromHeaders, readCookie } from './auth/auth.service';
 import type { GraphQLContext } from './auth/graphql-context';
 import { LiveConnectionsService } from './auth/live-connections.service';
+import { zoomFailure } from './platform/graphql/errors';
 import { type Principal, SESSION_COOKIE } from './auth/principal';
 import type { IncomingMessage } from 'node:http';
 import type { Request, Response } from 'express';
@@ -21,10 +23,19 @@ type WsContext = Context<Record<string, unknown> | undefined, SocketExtra>;
 const isWsContext = (value: unknown): value is WsContext =>
   typeof value === 'object' && value !== null && 'extra' in value && typeof value.extra === 'object' && value.extra !== null && 'socket' in value.extra;
 
-/** Errors that carry no code of ours are bugs: the client gets a generic message, the log gets the detail. */
+/**
+ * Zoom failures become codes the user can act on; any other error without a code of ours is a bug: the client
+ * gets a generic message, the log gets the detail.
+ */
 function formatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     if (formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted;
+    const cause = error instanceof GraphQLError ? error.originalError : error;
+    if (cause instanceof ZoomError) {
+      logger.warn({ kind: cause.kind, status: cause.status, zoomCode: cause.zoomCode, endpoint: cause.endpoint, path: formatted.path }, 'Zoom call failed');
+      const mapped = zoomFailure(cause);
+      return { message: mapped.message, path: formatted.path, extensions: mapped.extensions };
+    }
     logger.error({ err: error, path: formatted.path }, 'GraphQL resolver failed');
     return { message: 'Something went wrong on our side', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };

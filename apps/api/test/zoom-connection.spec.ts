@@ -3,6 +3,7 @@ import { TokenCipher } from '../src/platform/crypto/token-cipher';
 import { ZoomTokenManager } from '../src/zoom/zoom-token.manager';
 import { postWebhook, zoomHeaders } from './support/zoom-webhooks';
 import { startTestApi, type TestApi } from './support/test-api';
+import { connectZoom as connectThroughConsent } from './support/zoom-oauth';
 import { startZoomSim, zoomEnvFor, type ZoomSim } from '../../zoom-sim/testing/zoom-sim-process';
 
 const CONNECTION_FIELDS = 'status email planType phoneNumber scopes connectedAt lastError capabilities { recordings phone }';
@@ -10,19 +11,11 @@ const CONNECTION_FIELDS = 'status email planType phoneNumber scopes connectedAt 
 /** Every authorization code the test saw, so the log check can look for them. */
 const seenCodes: string[] = [];
 
-/** Runs the browser's part of the OAuth round trip: consent at the simulator, then our callback with the cookie. */
+/** Connects and remembers the authorization code, for the log check. */
 async function connectZoom(api: TestApi, session: string, zoomEmail: string): Promise<URL> {
-  const started = await api.graphql<{ startZoomConnect: string }>('mutation { startZoomConnect }', {}, session);
-  const authorize = new URL(started.data!.startZoomConnect);
-  authorize.searchParams.set('auto_approve', '1');
-  authorize.searchParams.set('login_hint', zoomEmail);
-  const consent = await fetch(authorize, { redirect: 'manual' });
-  expect(consent.status).toBe(302);
-  const redirect = new URL(consent.headers.get('location')!);
-  seenCodes.push(redirect.searchParams.get('code') ?? '');
-  const callback = await fetch(`${api.url}/oauth/zoom/callback${redirect.search}`, { redirect: 'manual', headers: { cookie: `sb_session=${session}` } });
-  expect(callback.status).toBe(302);
-  return new URL(callback.headers.get('location')!);
+  const { back, code } = await connectThroughConsent(api, session, zoomEmail);
+  seenCodes.push(code);
+  return back;
 }
 
 describe('Zoom connection lifecycle (real api + zoom-sim over HTTP)', () => {

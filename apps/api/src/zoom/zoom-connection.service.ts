@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { normalizePhone, isValidRegion } from '@switchboard/crm-domain';
-import { createPkcePair, createState, requiredZoomScopes, type ZoomApiClient, ZoomError } from '@switchboard/zoom';
+import { createPkcePair, createState, requiredZoomScopes, type ZoomApiClient, ZoomError, type ZoomPhoneUser, type ZoomUser } from '@switchboard/zoom';
 import type Redis from 'ioredis';
 import type { Logger } from 'pino';
 import { DataSource, Not, Repository } from 'typeorm';
@@ -105,11 +105,7 @@ export class ZoomConnectionService {
       await this.clients.oauth.revoke(tokens.accessToken).catch(() => undefined);
       throw new ZoomConnectError('already_linked', `The Zoom user ${me.email} is already connected to another Switchboard user`);
     }
-    const organisation = await this.auth.getOrganisation(principal.organisationId);
-    const region = organisation && isValidRegion(organisation.defaultRegion) ? organisation.defaultRegion : 'US';
-    const rawNumber = phoneUser?.phone_numbers?.[0]?.number ?? null;
-    const phoneNumber = rawNumber ? (normalizePhone(rawNumber, region).e164 ?? rawNumber) : null;
-    const extension = phoneUser?.extension_number;
+    const profile = await this.profileFields(principal, me, phoneUser);
     const connection = await this.dataSource.transaction(async (manager) => {
       await manager.delete(ZoomConnectionEntity, { userId: principal.userId });
       const saved = await manager.save(
@@ -118,10 +114,7 @@ export class ZoomConnectionService {
           userId: principal.userId,
           zoomUserId: me.id,
           zoomAccountId: me.account_id,
-          email: me.email,
-          planType: me.type,
-          phoneNumber,
-          phoneExtension: extension === undefined || extension === null ? null : String(extension),
+          ...profile,
           scopes: tokens.scopes,
           state: ConnectionState.CONNECTED,
           lastError: null,
@@ -135,6 +128,31 @@ export class ZoomConnectionService {
     this.logger.info({ userId: principal.userId, zoomUserId: me.id }, 'Zoom connected');
     await announceConnectionChange(this.liveEvents, principal.userId, connection);
     return connection;
+  }
+
+  /** What the card shows from Zoom's profile: email, plan, and the Zoom Phone number in E.164 when it parses. */
+  private async profileFields(principal: Principal, me: ZoomUser, phoneUser: ZoomPhoneUser | null) {
+    const organisation = await this.auth.getOrganisation(principal.organisationId);
+    const region = organisation && isValidRegion(organisation.defaultRegion) ? organisation.defaultRegion : 'US';
+    const rawNumber = phoneUser?.phone_numbers?.[0]?.number ?? null;
+    const extension = phoneUser?.extension_number;
+    return {
+      email: me.email,
+      planType: me.type,
+      phoneNumber: rawNumber ? (normalizePhone(rawNumber, region).e164 ?? rawNumber) : null,
+      phoneExtension: extension === undefined || extension === null ? null : String(extension),
+    };
+  }
+
+  /**
+   * Reads the profile from Zoom again (a plan upgrade, a new Zoom Phone number) through the stored grant, so it
+   * also proves the grant still works; a dead grant turns the card to "Reconnect Zoom".
+   */
+  async refreshProfile(principal: Principal): Promise<ZoomConnection> {
+    const api = await this.apiFor(principal);
+    const [me, phoneUser] = await Promise.all([api.getMe(), api.getPhoneUser()]);
+    await this.connections.update({ userId: principal.userId }, await this.profileFields(principal, me, phoneUser));
+    return this.status(principal);
   }
 
   private mine(principal: Principal): Promise<ZoomConnectionEntity | null> {

@@ -30,6 +30,11 @@ export class ZoomResolver {
     return this.connections.disconnect(principal);
   }
 
+  @Mutation(() => ZoomConnection, { description: "Reads the Zoom profile again (plan, phone number) through the stored grant: the card's Check connection" })
+  refreshZoomConnection(@CurrentPrincipal() principal: Principal): Promise<ZoomConnection> {
+    return this.connections.refreshProfile(principal);
+  }
+
   @Subscription(() => ZoomConnection, {
     description: "The caller's Zoom connection whenever it changes (connected, needs reconnect, disconnected)",
     filter: (message: ZoomConnectionChanged, _variables: unknown, context: GraphQLContext) => message.userId === context.principal?.userId,

@@ -1,3 +1,4 @@
+import { ZoomError } from '@switchboard/zoom';
 import { GraphQLError } from 'graphql';
 
 /** The `extensions.code` values integrators rely on (DESIGN.md §3). */
@@ -10,6 +11,8 @@ export const ErrorCode = {
   ZOOM_RECONNECT_REQUIRED: 'ZOOM_RECONNECT_REQUIRED',
   ZOOM_PLAN_REQUIRED: 'ZOOM_PLAN_REQUIRED',
   RATE_LIMITED: 'RATE_LIMITED',
+  /** Zoom failed in a way the user can only wait out (5xx, timeout, an answer we could not read). */
+  ZOOM_UNAVAILABLE: 'ZOOM_UNAVAILABLE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -24,3 +27,15 @@ export const unauthenticated = () => appError(ErrorCode.UNAUTHENTICATED, 'Sign i
 export const forbidden = (message = 'You are not allowed to do that') => appError(ErrorCode.FORBIDDEN, message);
 export const rateLimited = (retryAfterSeconds: number) =>
   appError(ErrorCode.RATE_LIMITED, `Too many attempts; try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
+
+/** How a Zoom failure that reached a resolver reads to the user: reconnect, wait, or try again later. */
+export function zoomFailure(error: ZoomError): GraphQLError {
+  if (error.kind === 'rate_limited') {
+    const seconds = Math.max(1, Math.ceil((error.retryAfterMs ?? 60_000) / 1000));
+    return appError(ErrorCode.RATE_LIMITED, `Zoom is rate limiting this account; try again in ${seconds} s`, { retryAfterSeconds: seconds });
+  }
+  if (error.requiresReconnect || error.kind === 'invalid_token' || error.kind === 'insufficient_scope') {
+    return appError(ErrorCode.ZOOM_RECONNECT_REQUIRED, 'Zoom no longer accepts this connection: Reconnect Zoom in Settings > Integrations');
+  }
+  return appError(ErrorCode.ZOOM_UNAVAILABLE, `Zoom did not answer properly (${error.kind}); try again shortly`);
+}
