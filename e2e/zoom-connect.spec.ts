@@ -28,23 +28,27 @@ describe('Connect Zoom in chromium', () => {
   beforeAll(async () => {
     sim = await startZoomSim();
     stack = await startStack(zoomEnvFor(sim));
+    await sim.control('POST', '/_sim/config', { webhookUrl: `${stack.url}/webhooks/zoom` });
   });
   afterAll(async () => {
     await stack?.stop();
     await sim?.stop();
   });
 
+  /** Clicks `button`, approves on the simulator's consent page, and waits for the way back to the card. */
+  async function consentAtZoom(page: Page, button: string): Promise<void> {
+    await page.getByTestId(button).click();
+    await page.waitForURL((url) => url.toString().startsWith(sim.url));
+    await page.getByText('meeting:write:meeting').first().waitFor();
+    await page.getByRole('button', { name: /approve|allow|authorize/i }).click();
+    await page.waitForURL(`${stack.url}/settings/integrations?zoom=connected`);
+  }
+
   it('connects through the consent page, shows the account, and disconnects with the token revoked at Zoom', async () => {
     const page = await stack.browser.newPage();
     await signIn(page, stack.url);
     await page.getByTestId('nav-settings').click();
-    await page.getByTestId('zoom-connect').click();
-
-    await page.waitForURL((url) => url.toString().startsWith(sim.url));
-    await page.getByText('meeting:write:meeting').first().waitFor();
-    await page.getByRole('button', { name: /approve|allow|authorize/i }).click();
-
-    await page.waitForURL(`${stack.url}/settings/integrations?zoom=connected`);
+    await consentAtZoom(page, 'zoom-connect');
     await expectText(page, 'zoom-connected-as', 'agent@demo.test');
     await expectText(page, 'zoom-plan', 'Pro');
     expect(await tokenRows(stack.database.url)).toBe(1);
@@ -55,6 +59,27 @@ describe('Connect Zoom in chromium', () => {
     const tokens = await sim.control<Array<{ active: boolean }>>('GET', '/_sim/tokens?userEmail=agent@demo.test');
     expect(tokens.length).toBeGreaterThan(0);
     expect(tokens.every((token) => !token.active)).toBe(true);
+    expect(await tokenRows(stack.database.url)).toBe(0);
+    await page.close();
+  });
+
+  it('shows "Reconnect Zoom" when the grant is revoked at Zoom, reconnects, and goes back to Connect after an uninstall', async () => {
+    const page = await stack.browser.newPage();
+    await signIn(page, stack.url);
+    await page.getByTestId('nav-settings').click();
+    await consentAtZoom(page, 'zoom-connect');
+    await expectText(page, 'zoom-connected-as', 'agent@demo.test');
+
+    await sim.control('POST', '/_sim/tokens/revoke', { userEmail: 'agent@demo.test' });
+    await sim.control('POST', '/_sim/tokens/expire', { userEmail: 'agent@demo.test' });
+    await page.getByTestId('zoom-check').click();
+    await page.getByTestId('zoom-reconnect-banner').waitFor();
+    await consentAtZoom(page, 'zoom-reconnect');
+    await expectText(page, 'zoom-connected-as', 'agent@demo.test');
+    await page.getByTestId('zoom-reconnect-banner').waitFor({ state: 'detached' });
+
+    await sim.control('POST', '/_sim/deauthorize', { userEmail: 'agent@demo.test' });
+    await page.getByTestId('zoom-connect').waitFor();
     expect(await tokenRows(stack.database.url)).toBe(0);
     await page.close();
   });

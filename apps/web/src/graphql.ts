@@ -280,6 +280,15 @@ export const START_ZOOM_CONNECT = gql`
   }
 `;
 
+export const REFRESH_ZOOM_CONNECTION = gql`
+  ${ZOOM_CONNECTION_FIELDS}
+  mutation RefreshZoomConnection {
+    refreshZoomConnection {
+      ...ZoomConnectionFields
+    }
+  }
+`;
+
 export const DISCONNECT_ZOOM = gql`
   ${ZOOM_CONNECTION_FIELDS}
   mutation DisconnectZoom {

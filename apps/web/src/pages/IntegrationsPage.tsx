@@ -2,7 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { SettingsTabs } from '../components/SettingsTabs';
-import { DISCONNECT_ZOOM, START_ZOOM_CONNECT, ZOOM_CONNECTION } from '../graphql';
+import { DISCONNECT_ZOOM, REFRESH_ZOOM_CONNECTION, START_ZOOM_CONNECT, ZOOM_CONNECTION } from '../graphql';
 import { type ZoomConnection, useZoomConnection } from '../zoom/useZoomConnection';
 
 const CONNECT_FAILURES: Record<string, string> = {
@@ -71,6 +71,8 @@ export function IntegrationsPage() {
   const [error, setError] = useState<string | null>(null);
   const [startConnect, { loading: starting }] = useMutation<{ startZoomConnect: string }>(START_ZOOM_CONNECT);
   const [disconnect, { loading: disconnecting }] = useMutation(DISCONNECT_ZOOM, { refetchQueries: [{ query: ZOOM_CONNECTION }] });
+  // Afterwards the card is re-read: a dead grant has turned the connection into "Reconnect Zoom" meanwhile.
+  const [check, { loading: checking }] = useMutation(REFRESH_ZOOM_CONNECTION, { refetchQueries: [{ query: ZOOM_CONNECTION }] });
 
   const connect = async () => {
     setError(null);
@@ -80,6 +82,10 @@ export function IntegrationsPage() {
     } catch (failure) {
       setError((failure as Error).message);
     }
+  };
+  const checkConnection = async () => {
+    setError(null);
+    await check().catch((failure: Error) => setError(failure.message));
   };
   const confirmDisconnect = async () => {
     if (!window.confirm('Disconnect Zoom? New calls, meetings and voicemails stop arriving; what is already logged stays.')) return;
@@ -109,9 +115,14 @@ export function IntegrationsPage() {
               Connected as <strong>{connection.email}</strong>
             </p>
             <ConnectedDetails connection={connection} />
-            <button type="button" className="button danger" onClick={confirmDisconnect} disabled={disconnecting} data-testid="zoom-disconnect">
-              {disconnecting ? 'Disconnecting…' : 'Disconnect Zoom'}
-            </button>
+            <div className="actions">
+              <button type="button" className="button ghost" onClick={checkConnection} disabled={checking} data-testid="zoom-check" title="Reads your plan and Zoom Phone number from Zoom again">
+                {checking ? 'Checking…' : 'Check connection'}
+              </button>
+              <button type="button" className="button danger" onClick={confirmDisconnect} disabled={disconnecting} data-testid="zoom-disconnect">
+                {disconnecting ? 'Disconnecting…' : 'Disconnect Zoom'}
+              </button>
+            </div>
           </>
         )}
         {status === 'NEEDS_RECONNECT' && connection && (
