@@ -13,6 +13,7 @@ import { CrmModule } from './crm/crm.module';
 import { dataSourceOptions } from './database';
 import { graphqlOptions } from './graphql.config';
 import type { AppConfig } from './platform/config/app-config';
+import { PhoneModule } from './phone/phone.module';
 import { PlatformModule } from './platform/platform.module';
 import { redisConnectionOptions } from './platform/redis/redis';
 import { WebhookModule } from './webhook/webhook.module';
@@ -46,6 +47,7 @@ export class AppModule {
         ActivityModule,
         ZoomModule.register({ http }),
         WebhookModule.register({ http, worker }),
+        PhoneModule,
       ],
     };
   }

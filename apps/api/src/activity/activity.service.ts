@@ -94,6 +94,33 @@ export class ActivityService {
   }
 
   /**
+   * Records a Zoom object once per organisation and `zoomRef` however often and concurrently its events arrive:
+   * the first insert wins and is announced as added; later calls update the Zoom facts (never the contact a
+   * user linked) and are announced as updated.
+   */
+  async upsertByZoomRef(
+    fields: Partial<Activity> & Pick<Activity, 'organisationId' | 'type' | 'occurredAt' | 'zoomRef'>,
+    updatable: (keyof Activity)[],
+  ): Promise<{ activity: Activity; created: boolean }> {
+    const inserted = await this.activities
+      .createQueryBuilder()
+      .insert()
+      .into(Activity)
+      .values({ attachments: [], ...fields })
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    const created = inserted.raw.length > 0;
+    if (!created) {
+      const changes = Object.fromEntries(updatable.map((key) => [key, fields[key]]).filter(([, value]) => value !== undefined));
+      await this.activities.update({ organisationId: fields.organisationId, zoomRef: fields.zoomRef! }, changes);
+    }
+    const activity = await this.activities.findOneByOrFail({ organisationId: fields.organisationId, zoomRef: fields.zoomRef! });
+    await this.announce(created ? ACTIVITY_ADDED : ACTIVITY_UPDATED, activity);
+    return { activity, created };
+  }
+
+  /**
    * What `app_deauthorized` must remove (docs/privacy.md): every activity built from that user's Zoom data
    * (calls, voicemails, meetings, recordings, transcripts, summaries). Notes and emails typed in the CRM stay.
    */

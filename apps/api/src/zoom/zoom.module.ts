@@ -17,6 +17,8 @@ export class ZoomModule {
   static register(options: { http: boolean }): DynamicModule {
     return {
       module: ZoomModule,
+      // Global: call, meeting and recording modules ask it whose Zoom user an event is about.
+      global: true,
       imports: [TypeOrmModule.forFeature([ZoomConnectionEntity, ZoomTokenEntity]), AuthModule, ActivityModule],
       controllers: options.http ? [ZoomOAuthController] : [],
       providers: [ZoomClients, ZoomTokenManager, ZoomConnectionService, ZoomDeauthorizationHandler, ...(options.http ? [ZoomResolver, IntegrationHealthResolver] : [])],

@@ -20,6 +20,8 @@ export interface ApiProcess {
   url: string;
   output: string[];
   stop(): Promise<void>;
+  /** SIGKILL: the process dies mid-whatever, as on a crash or an OOM kill. */
+  kill(): Promise<void>;
 }
 
 /** A second api as a separate OS process, from the build `npm test` makes first. */
@@ -39,18 +41,17 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`api process exited: ${output.join('')}`);
+    // A worker-only process serves no HTTP; it says when it has started.
+    if (output.join('').includes('Switchboard worker started')) break;
     const healthy = await fetch(`${url}/healthz`).then((res) => res.ok, () => false);
     if (healthy) break;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return {
-    url,
-    output,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
+  const end = (signal: NodeJS.Signals) =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill(signal);
+    });
+  return { url, output, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') };
 }

@@ -1,0 +1,49 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ActivityType, normalizePhone } from '@switchboard/crm-domain';
+import type { Logger } from 'pino';
+import { ActivityService } from '../activity/activity.service';
+import type { Activity } from '../activity/entities/activity.entity';
+import { ContactsService } from '../crm/contacts.service';
+import { LOGGER } from '../platform/logging/logger';
+import type { ZoomConnectionEntity } from '../zoom/entities/zoom-connection.entity';
+import { type CallFacts, callSummary } from './call-record';
+
+/** Fields a later, richer event about the same call may correct. */
+const CALL_FACT_FIELDS: (keyof Activity)[] = ['direction', 'result', 'occurredAt', 'durationSeconds', 'counterpartNumber', 'body', 'zoom'];
+
+/** Turns Zoom call records into CALL activities: one per connected user and call_id, on the matching contact. */
+@Injectable()
+export class CallLogService {
+  constructor(
+    private readonly activities: ActivityService,
+    private readonly contacts: ContactsService,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async logCall(connection: ZoomConnectionEntity, facts: CallFacts): Promise<Activity> {
+    const region = await this.contacts.regionOf(connection.organisationId);
+    const number = facts.counterpartRaw ? normalizePhone(facts.counterpartRaw, region) : null;
+    const counterpartNumber = number?.e164 ?? facts.counterpartRaw;
+    // Exactly one contact with that number: it goes there. None or several: it waits in "Unmatched".
+    const matches = facts.counterpartRaw ? await this.contacts.findIdsByPhone(connection.organisationId, facts.counterpartRaw) : [];
+    const { activity, created } = await this.activities.upsertByZoomRef(
+      {
+        organisationId: connection.organisationId,
+        ownerId: connection.userId,
+        type: ActivityType.CALL,
+        occurredAt: facts.startedAt,
+        direction: facts.direction,
+        result: facts.result,
+        durationSeconds: facts.durationSeconds,
+        counterpartNumber,
+        contactId: matches.length === 1 ? matches[0] : null,
+        body: callSummary(facts, counterpartNumber),
+        zoom: { callId: facts.callId },
+        zoomRef: `call:${connection.zoomUserId}:${facts.callId}`,
+      },
+      CALL_FACT_FIELDS,
+    );
+    if (created) this.logger.info({ activityId: activity.id, matched: matches.length }, 'Zoom call logged');
+    return activity;
+  }
+}

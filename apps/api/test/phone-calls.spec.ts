@@ -1,0 +1,107 @@
+import { DataSource } from 'typeorm';
+import { startZoomSim, zoomEnvFor, type ZoomSim } from '../../zoom-sim/testing/zoom-sim-process';
+import { startApiProcess } from './support/api-process';
+import { startTestApi, type TestApi } from './support/test-api';
+import { connectZoom } from './support/zoom-oauth';
+
+const CALL_FIELDS = 'id type direction result durationSeconds counterpartNumber body contact { id } owner { id } zoom { callId }';
+
+async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('Zoom Phone calls logged from the simulator\u2019s signed webhooks', () => {
+  let sim: ZoomSim;
+  let api: TestApi;
+  let session: string;
+  let contactId: string;
+
+  beforeAll(async () => {
+    sim = await startZoomSim();
+    api = await startTestApi(zoomEnvFor(sim));
+    await sim.control('POST', '/_sim/config', { webhookUrl: `${api.url}/webhooks/zoom` });
+    await api.createOrganisation('Demo Realty', [{ email: 'agent@demo.test' }]);
+    session = await api.login('agent@demo.test');
+    await connectZoom(api, session, 'agent@demo.test');
+    const created = await api.graphql<{ createContact: { id: string } }>('mutation { createContact(input: { firstName: "Jordan", lastName: "Lee", phones: ["+1 415 555 0187"] }) { id } }', {}, session);
+    contactId = created.data!.createContact.id;
+  });
+  afterAll(async () => {
+    await api?.close();
+    await sim?.stop();
+  });
+
+  const callsOf = async (contact: string) =>
+    (await api.graphql<{ activities: { edges: { node: any }[] } }>(`query($c: ID) { activities(contactId: $c, types: [CALL]) { edges { node { ${CALL_FIELDS} } } } }`, { c: contact }, session)).data!.activities.edges.map((edge) => edge.node);
+
+  it('logs an inbound answered call sent in national format once, on the contact stored in E.164, though every event arrives five times in any order', async () => {
+    const { callId } = await sim.control('POST', '/_sim/phone/calls', {
+      userEmail: 'agent@demo.test',
+      direction: 'inbound',
+      counterpartNumber: '(415) 555-0187',
+      counterpartName: 'JORDAN LEE',
+      outcome: 'answered',
+      durationSeconds: 95,
+      delivery: { order: 'shuffled', duplicates: 4 },
+    });
+    const calls = await eventually(() => callsOf(contactId), (found) => found.length > 0);
+    await eventually(() => sim.control<{ status: string }[]>('GET', '/_sim/deliveries'), (deliveries) => deliveries.every((delivery) => delivery.status === 'delivered'));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await callsOf(contactId)).toEqual([
+      expect.objectContaining({ type: 'CALL', direction: 'INBOUND', result: 'ANSWERED', durationSeconds: 95, counterpartNumber: '+14155550187', zoom: { callId }, contact: { id: contactId } }),
+    ]);
+    expect(calls[0].body).toBe('Call from JORDAN LEE (+14155550187)');
+    const rows = await api.app.get(DataSource).query("SELECT count(*)::int AS n FROM activities WHERE type = 'CALL'");
+    expect(rows[0].n).toBe(1);
+  });
+
+  it('puts a call from an unknown number in Unmatched', async () => {
+    await sim.control('POST', '/_sim/phone/calls', { userEmail: 'agent@demo.test', direction: 'inbound', counterpartNumber: '+14155550999', outcome: 'missed' });
+    const unmatched = await eventually(
+      async () => (await api.graphql<{ unmatchedActivities: { edges: { node: any }[] } }>(`{ unmatchedActivities { edges { node { ${CALL_FIELDS} } } } }`, {}, session)).data!.unmatchedActivities.edges,
+      (edges) => edges.length > 0,
+    );
+    expect(unmatched.map((edge) => edge.node)).toEqual([expect.objectContaining({ result: 'MISSED', counterpartNumber: '+14155550999', contact: null })]);
+  });
+});
+
+describe('a worker killed mid-work', () => {
+  let sim: ZoomSim;
+  let httpOnly: TestApi;
+
+  beforeAll(async () => {
+    sim = await startZoomSim();
+    // Web process only: every Zoom event waits in the inbox and the queue for a separate worker process.
+    httpOnly = await startTestApi({ ...zoomEnvFor(sim), API_ROLE: 'http' });
+    await sim.control('POST', '/_sim/config', { webhookUrl: `${httpOnly.url}/webhooks/zoom` });
+    await httpOnly.createOrganisation('Demo Realty', [{ email: 'agent@demo.test' }]);
+    await connectZoom(httpOnly, await httpOnly.login('agent@demo.test'), 'agent@demo.test');
+  });
+  afterAll(async () => {
+    await httpOnly?.close();
+    await sim?.stop();
+  });
+
+  it('loses nothing: a new worker finishes the job', async () => {
+    const worker = await startApiProcess({ ...httpOnly.env, API_ROLE: 'worker', LOG_LEVEL: 'info' });
+    const { callId } = await sim.control('POST', '/_sim/phone/calls', { userEmail: 'agent@demo.test', direction: 'outbound', counterpartNumber: '+14155550187', outcome: 'answered', durationSeconds: 30 });
+    await worker.kill();
+    const replacement = await startApiProcess({ ...httpOnly.env, API_ROLE: 'worker', LOG_LEVEL: 'info' });
+    try {
+      const db = httpOnly.app.get(DataSource);
+      const rows = await eventually(
+        () => db.query(`SELECT result FROM activities WHERE zoom->>'callId' = $1`, [callId]),
+        (found: unknown[]) => found.length > 0,
+        60_000,
+      );
+      expect(rows).toEqual([{ result: 'ANSWERED' }]);
+    } finally {
+      await replacement.stop();
+    }
+  });
+});
