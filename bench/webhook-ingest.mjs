@@ -1,0 +1,85 @@
+// Signed Zoom webhook ingest: the real api (http role: verify, store in the durable inbox, enqueue, ack) next to
+// a bare node:http + HMAC + one INSERT baseline, measured in the same run with the same load tool and bodies.
+import { spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { findFreePort, waitForHttp } from '../scripts/lib/net.mjs';
+import { createBenchDatabase, ROOT, startApi } from './lib/stack.mjs';
+
+const SECRET = 'bench-webhook-secret';
+const FIXTURE = JSON.parse(readFileSync(path.join(ROOT, 'fixtures/zoom/webhook.phone.callee_call_history_completed.json'), 'utf8'));
+const SECONDS = 10;
+const FIXED_RATE = 500;
+
+let sequence = 0;
+/** A distinct, correctly signed call-history event per request (the inbox de-duplicates repeats). */
+function signedRequest(request) {
+  sequence += 1;
+  const event = structuredClone(FIXTURE);
+  event.event_ts = Date.now() * 1000 + sequence;
+  event.payload.object.call_logs[0].call_id = String(7_000_000_000_000_000_000n + BigInt(sequence));
+  const body = JSON.stringify(event);
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const signature = createHmac('sha256', SECRET).update(`v0:${timestamp}:${body}`).digest('hex');
+  return { ...request, method: 'POST', body, headers: { 'content-type': 'application/json', 'x-zm-request-timestamp': timestamp, 'x-zm-signature': `v0=${signature}` } };
+}
+
+async function load(url, options) {
+  const result = await autocannon({ url, duration: SECONDS, requests: [{ setupRequest: signedRequest }], ...options });
+  const failed = result.non2xx + result.errors + result.timeouts;
+  if (failed > result.requests.total / 100) throw new Error(`${url}: ${failed} of ${result.requests.total} requests failed`);
+  return { perSecond: result.requests.average, p99: result.latency.p99 };
+}
+
+async function startBaseline(databaseUrl) {
+  const port = await findFreePort(39500);
+  const child = spawn(process.execPath, [path.join(ROOT, 'bench/lib/ingest-baseline.mjs')], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, SECRET },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}/webhooks/zoom`;
+  // An unsigned probe answers 401 once the baseline listens.
+  await waitForHttp(url, { timeoutMs: 10_000, isReady: (status) => status === 401 });
+  return { url, stop: () => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM'))) };
+}
+
+export async function run() {
+  const database = await createBenchDatabase();
+  const baseline = await startBaseline(database.url);
+  const api = await startApi({ DATABASE_URL: database.url, API_ROLE: 'http', ZOOM_WEBHOOK_SECRET_TOKEN: SECRET });
+  const apiUrl = `${api.url}/webhooks/zoom`;
+  try {
+    // Warm both (JIT, connection pools), then measure each in turn with identical load.
+    await load(baseline.url, { connections: 10, duration: 2 });
+    await load(apiUrl, { connections: 10, duration: 2 });
+    const baselineMax = await load(baseline.url, { connections: 50 });
+    const apiMax = await load(apiUrl, { connections: 50 });
+    const baselineFixed = await load(baseline.url, { connections: 50, overallRate: FIXED_RATE });
+    const apiFixed = await load(apiUrl, { connections: 50, overallRate: FIXED_RATE });
+    const throughputRatio = apiMax.perSecond / baselineMax.perSecond;
+    const latencyRatio = apiFixed.p99 / Math.max(baselineFixed.p99, 1);
+    return [
+      {
+        benchmark: 'signed webhook ingest, max throughput (api vs bare node:http + HMAC + INSERT)',
+        metric: 'api / baseline req/s',
+        value: `${throughputRatio.toFixed(2)}x (${Math.round(apiMax.perSecond)} vs ${Math.round(baselineMax.perSecond)} req/s)`,
+        target: '>= 0.5x',
+        note: `50 connections, ${SECONDS} s each, autocannon; the api verifies, stores in the inbox and enqueues a job per event`,
+      },
+      {
+        benchmark: `signed webhook ingest, ack p99 at ${FIXED_RATE} req/s`,
+        metric: 'api / baseline p99',
+        value: `${latencyRatio.toFixed(2)}x (${apiFixed.p99} vs ${baselineFixed.p99} ms)`,
+        target: '<= 1.5x',
+        note: `fixed rate ${FIXED_RATE} req/s for ${SECONDS} s, same bodies and tool; p99 below 1 ms counted as 1 ms`,
+      },
+    ];
+  } finally {
+    await api.stop();
+    await baseline.stop();
+    await database.drop();
+  }
+}
