@@ -7,7 +7,7 @@ import { meetingEventObject, type MeetingInstance, type SimMeeting } from './mee
 import type { SimState } from './state';
 import { displayName } from './users';
 import type { OutgoingEvent } from './webhooks';
-import { callerOf, dateWindow, page, pageRequest, requireScope, targetUser, zoomError } from './zoom-api';
+import { callerOf, requireScope, sendDateWindowedPage, targetUser, zoomError } from './zoom-api';
 
 export interface RecordingFile {
   id: string;
@@ -283,18 +283,16 @@ export function cloudRecordingApiRoutes(state: SimState): Router {
   router.get('/v2/users/:userId/recordings', requireScope('cloud_recording:read:list_user_recordings'), (request, response) => {
     const host = targetUser(request, response);
     if (!host) return;
-    const window = dateWindow(request, response);
-    if (!window) return;
-    const listKey = `${request.path}?${window.from}..${window.to}`;
-    const paging = pageRequest(state, request, response, listKey);
-    if (!paging) return;
-    const recorded = state.meetings
-      .filter((meeting) => meeting.host.id === host.id)
-      .flatMap((meeting) => meeting.instances.filter((instance) => instance.recording).map((instance) => ({ meeting, instance })))
-      .filter(({ instance }) => instance.startedAt >= window.startMs && instance.startedAt <= window.endMs)
-      .sort((a, b) => b.instance.startedAt - a.instance.startedAt);
-    const { slice, fields } = page(state, listKey, recorded, paging);
-    response.json({ from: window.from, to: window.to, ...fields, meetings: slice.map(({ meeting, instance }) => recordingResource(state, meeting, instance, false)) });
+    sendDateWindowedPage(state, request, response, {
+      name: 'meetings',
+      select: (window) =>
+        state.meetings
+          .filter((meeting) => meeting.host.id === host.id)
+          .flatMap((meeting) => meeting.instances.filter((instance) => instance.recording).map((instance) => ({ meeting, instance })))
+          .filter(({ instance }) => instance.startedAt >= window.startMs && instance.startedAt <= window.endMs)
+          .sort((a, b) => b.instance.startedAt - a.instance.startedAt),
+      render: ({ meeting, instance }) => recordingResource(state, meeting, instance, false),
+    });
   });
 
   router.get('/v2/meetings/:meetingId/recordings', requireScope('cloud_recording:read:list_recording_files'), (request, response) => {

@@ -101,20 +101,36 @@ export const joinUrl = (state: SimState, meeting: SimMeeting) => `${state.public
 const startUrl = (state: SimState, meeting: SimMeeting) => `${state.publicUrl}/s/${meeting.id}?zak=${meeting.zak}`;
 const numericPassword = (meeting: SimMeeting) => String(parseInt(meeting.password, 36) % 1_000_000).padStart(6, '0');
 
-/** GET /meetings/{meetingId} (and, with `creation_source`, the 201 of POST /users/{userId}/meetings). */
-export function meetingResource(state: SimState, meeting: SimMeeting, shape: 'get' | 'created' = 'get') {
+/** The fields every Zoom view of a scheduled meeting shares (REST resources, lists, meeting.* events). */
+function scheduleFields(meeting: SimMeeting) {
   return {
     uuid: meeting.uuid,
     id: meeting.id,
     host_id: meeting.host.id,
-    host_email: meeting.host.email,
-    assistant_id: '',
     topic: meeting.topic,
     type: meeting.type,
-    status: meeting.status,
     start_time: zoomTime(meeting.startTime),
     duration: meeting.duration,
     timezone: meeting.timezone,
+  };
+}
+
+/** What a PATCH may change, as meeting.updated names it. */
+const updatableFields = (meeting: SimMeeting) => ({
+  topic: meeting.topic,
+  start_time: zoomTime(meeting.startTime),
+  duration: meeting.duration,
+  timezone: meeting.timezone,
+  agenda: meeting.agenda,
+});
+
+/** GET /meetings/{meetingId} (and, with `creation_source`, the 201 of POST /users/{userId}/meetings). */
+export function meetingResource(state: SimState, meeting: SimMeeting, shape: 'get' | 'created' = 'get') {
+  return {
+    ...scheduleFields(meeting),
+    host_email: meeting.host.email,
+    assistant_id: '',
+    status: meeting.status,
     agenda: meeting.agenda,
     created_at: zoomTime(meeting.createdAt),
     start_url: startUrl(state, meeting),
@@ -136,14 +152,7 @@ export function meetingResource(state: SimState, meeting: SimMeeting, shape: 'ge
 
 function meetingListItem(state: SimState, meeting: SimMeeting) {
   return {
-    uuid: meeting.uuid,
-    id: meeting.id,
-    host_id: meeting.host.id,
-    topic: meeting.topic,
-    type: meeting.type,
-    start_time: zoomTime(meeting.startTime),
-    duration: meeting.duration,
-    timezone: meeting.timezone,
+    ...scheduleFields(meeting),
     agenda: meeting.agenda,
     created_at: zoomTime(meeting.createdAt),
     join_url: joinUrl(state, meeting),
@@ -161,14 +170,7 @@ export function meetingCreated(state: SimState, meeting: SimMeeting): OutgoingEv
       ...operator(meeting),
       operation: 'single',
       object: {
-        uuid: meeting.uuid,
-        id: meeting.id,
-        host_id: meeting.host.id,
-        topic: meeting.topic,
-        type: meeting.type,
-        start_time: zoomTime(meeting.startTime),
-        duration: meeting.duration,
-        timezone: meeting.timezone,
+        ...scheduleFields(meeting),
         join_url: joinUrl(state, meeting),
         password: meeting.password,
         pmi: '',
@@ -348,9 +350,9 @@ export function meetingRoutes(state: SimState, webhooks: WebhookSender): Router 
     if (!meeting) return;
     const input = readMeetingInput(request.body, response, { timezone: meeting.timezone, settings: meeting.settings });
     if (!input) return;
-    const before = { topic: meeting.topic, start_time: zoomTime(meeting.startTime), duration: meeting.duration, timezone: meeting.timezone, agenda: meeting.agenda };
+    const before = updatableFields(meeting);
     Object.assign(meeting, Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)));
-    const after = { topic: meeting.topic, start_time: zoomTime(meeting.startTime), duration: meeting.duration, timezone: meeting.timezone, agenda: meeting.agenda };
+    const after = updatableFields(meeting);
     response.status(204).end();
     const changed = (Object.keys(after) as (keyof typeof after)[]).filter((key) => after[key] !== before[key] || (key === 'timezone' && after.start_time !== before.start_time));
     if (changed.length === 0) return;
@@ -372,17 +374,7 @@ export function meetingRoutes(state: SimState, webhooks: WebhookSender): Router 
         account_id: meeting.host.accountId,
         ...operator(meeting),
         operation: 'single',
-        object: {
-          uuid: meeting.uuid,
-          id: meeting.id,
-          host_id: meeting.host.id,
-          topic: meeting.topic,
-          type: meeting.type,
-          start_time: zoomTime(meeting.startTime),
-          duration: meeting.duration,
-          timezone: meeting.timezone,
-          occurrences: [],
-        },
+        object: { ...scheduleFields(meeting), occurrences: [] },
       },
     });
   });

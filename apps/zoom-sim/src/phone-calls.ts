@@ -276,17 +276,20 @@ const legacyPerson = (party: Party, extra: Record<string, unknown> = {}) => ({
 export function legacyCallLog(call: SimCall, viewer: SimUser) {
   const leg = call.legs.get(viewer.id)!;
   const outgoing = isUser(call.caller) && call.caller.user.id === viewer.id;
-  const caller = legacyNumber(call.caller);
-  const callee = legacyNumber(call.callee);
-  const side = (prefix: 'caller' | 'callee', party: Party, number: LegacyNumber) => ({
-    [`${prefix}_number`]: number.number,
-    [`${prefix}_number_type`]: number.type,
-    [`${prefix}_number_source`]: number.source,
-    [`${prefix}_name`]: partyName(party),
-    [`${prefix}_did_number`]: partyNumber(party),
-    [`${prefix}_country_code`]: countryOf(partyNumber(party)).code,
-    [`${prefix}_country_iso_code`]: countryOf(partyNumber(party)).iso,
-  });
+  const side = (prefix: 'caller' | 'callee', party: Party) => {
+    const number = legacyNumber(party);
+    const did = partyNumber(party);
+    const country = countryOf(did);
+    return {
+      [`${prefix}_number`]: number.number,
+      [`${prefix}_number_type`]: number.type,
+      [`${prefix}_number_source`]: number.source,
+      [`${prefix}_name`]: partyName(party),
+      [`${prefix}_did_number`]: did,
+      [`${prefix}_country_code`]: country.code,
+      [`${prefix}_country_iso_code`]: country.iso,
+    };
+  };
   return {
     id: leg.logUuid,
     user_id: viewer.id,
@@ -298,9 +301,9 @@ export function legacyCallLog(call: SimCall, viewer: SimUser) {
     duration: call.talkSeconds,
     result: LEGACY_RESULT[call.outcome],
     path: isUser(call.caller) && isUser(call.callee) ? 'extension' : 'pstn',
-    ...side('caller', call.caller, caller),
+    ...side('caller', call.caller),
     caller_billing_reference_id: '',
-    ...side('callee', call.callee, callee),
+    ...side('callee', call.callee),
     accepted_by: call.outcome === 'answered' ? legacyPerson(call.callee) : legacyPerson({ number: '', name: '' }),
     outgoing_by: outgoing ? legacyPerson(call.caller) : legacyPerson({ number: '', name: '' }),
     forwarded_by: legacyPerson({ number: '', name: '' }, { extension_type: 'user' }),
@@ -334,8 +337,9 @@ function voicemailParties(call: SimCall) {
   };
 }
 
-function voicemailIds(call: SimCall) {
-  const leg = call.legs.get(call.voicemail!.owner.id)!;
+/** The ids that tie a voicemail or recording to its owner's record of the call. */
+function legIds(call: SimCall, owner: SimUser) {
+  const leg = call.legs.get(owner.id)!;
   return { call_id: call.callId, call_log_id: leg.logUuid, call_history_id: leg.historyId, call_element_id: leg.elementId };
 }
 
@@ -344,7 +348,7 @@ export function voicemailListItem(state: SimState, call: SimCall) {
   const voicemail = call.voicemail!;
   return {
     id: voicemail.id,
-    ...voicemailIds(call),
+    ...legIds(call, call.voicemail!.owner),
     ...voicemailParties(call),
     date_time: zoomTime(call.ringingAt + RING_SECONDS.voicemail * 1000),
     duration: voicemail.durationSeconds,
@@ -393,15 +397,10 @@ function voicemailReceived(state: SimState, call: SimCall): OutgoingEvent {
         callee_did_number: partyNumber(call.callee),
         callee_extension_type: 'user',
         callee_id: voicemail.owner.id,
-        ...voicemailIds(call),
+        ...legIds(call, call.voicemail!.owner),
       },
     },
   };
-}
-
-function recordingIds(call: SimCall) {
-  const leg = call.legs.get(call.recording!.owner.id)!;
-  return { call_id: call.callId, call_log_id: leg.logUuid, call_history_id: leg.historyId, call_element_id: leg.elementId };
 }
 
 const extensionOf = (party: Party) => ({ name: isUser(party) ? displayName(party.user) : '', extension_number: isUser(party) ? String(party.user.extension ?? '') : '' });
@@ -412,7 +411,7 @@ export function phoneRecordingListItem(state: SimState, call: SimCall) {
   const outgoing = isUser(call.caller) && call.caller.user.id === recording.owner.id;
   return {
     id: recording.id,
-    ...recordingIds(call),
+    ...legIds(call, call.recording!.owner),
     ...voicemailParties(call),
     outgoing_by: extensionOf(outgoing ? call.caller : { number: '', name: '' }),
     accepted_by: extensionOf(outgoing ? { number: '', name: '' } : call.callee),
@@ -452,7 +451,7 @@ function recordingCompleted(state: SimState, call: SimCall): OutgoingEvent {
             download_url: item.download_url,
             date_time: item.date_time,
             user_id: recording.owner.id,
-            ...recordingIds(call),
+            ...legIds(call, call.recording!.owner),
             end_time: zoomTime(call.endedAt),
             recording_type: 'Automatic',
             site: { id: SITE.id },

@@ -2,8 +2,8 @@ import { type Request, type Response, Router } from 'express';
 import { sendFile, type SimFile } from './downloads';
 import { callElement, callHistoryRecord, callsOf, legacyCallLog, phoneRecordingListItem, voicemailDetail, voicemailListItem, type SimCall } from './phone-calls';
 import type { SimState } from './state';
-import type { SimUser } from './users';
-import { callerOf, dateWindow, page, pageRequest, requireScope, targetUser, zoomError } from './zoom-api';
+import { type SimUser, zoomPhoneUserResource } from './users';
+import { callerOf, requireScope, sendDateWindowedPage, targetUser, zoomError } from './zoom-api';
 
 /** The target user, when it has a Zoom Phone licence (Zoom answers 404 code 1001 otherwise). */
 function phoneUser(request: Request, response: Response): SimUser | null {
@@ -22,16 +22,15 @@ function phoneList(state: SimState, listName: string, include: (call: SimCall, u
   return (request: Request, response: Response) => {
     const user = phoneUser(request, response);
     if (!user) return;
-    const window = dateWindow(request, response);
-    if (!window) return;
-    const listKey = `${request.path}?${window.from}..${window.to}`;
-    const paging = pageRequest(state, request, response, listKey);
-    if (!paging) return;
-    const calls = callsOf(state, user)
-      .filter((call) => include(call, user) && call.ringingAt >= window.startMs && call.ringingAt <= window.endMs)
-      .sort((a, b) => b.ringingAt - a.ringingAt);
-    const { slice, fields } = page(state, listKey, calls, paging);
-    response.json({ from: window.from, to: window.to, ...fields, [listName]: slice.map((call) => render(call, user)), ...besides?.(slice, user) });
+    sendDateWindowedPage(state, request, response, {
+      name: listName,
+      select: (window) =>
+        callsOf(state, user)
+          .filter((call) => include(call, user) && call.ringingAt >= window.startMs && call.ringingAt <= window.endMs)
+          .sort((a, b) => b.ringingAt - a.ringingAt),
+      render: (call) => render(call, user),
+      besides: besides && ((slice) => besides(slice, user)),
+    });
   };
 }
 
@@ -46,6 +45,11 @@ function downloadRoute(state: SimState, kind: SimFile['kind']) {
 export function phoneRoutes(state: SimState): Router {
   const router = Router();
   const always = () => true;
+
+  router.get('/v2/phone/users/:userId', requireScope('phone:read:user'), (request, response) => {
+    const user = phoneUser(request, response);
+    if (user) response.json(zoomPhoneUserResource(user));
+  });
 
   // Zoom lists the page's call elements (legs) beside its call history records.
   const elementsOf: Besides = (calls, user) => ({ call_elements: calls.map((call) => callElement(call, user)) });

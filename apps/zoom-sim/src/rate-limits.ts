@@ -82,6 +82,15 @@ export class RateCounters {
   }
 }
 
+interface LimitWindow {
+  kind: 'second' | 'day';
+  key: string;
+  limit: number;
+  type: 'QPS' | 'Daily-limit';
+  retryAfter: string;
+  message: string;
+}
+
 const tooMany = (response: Response, headers: Record<string, string>, message: string) => {
   for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
   zoomError(response, 429, 429, message);
@@ -100,35 +109,30 @@ export function rateLimits(state: SimState) {
     const scope = `${user.accountId}:${route.phone ? 'phone' : 'api'}:${route.category}`;
     const base = { 'X-RateLimit-Category': CATEGORY_HEADER[route.category] };
 
+    const untilMidnight = String(secondsToUtcMidnight(now));
+    // Checked in this order; the first window over its limit answers 429 and counts nothing further.
+    const windows: LimitWindow[] = [];
     if (route.meetingWrite) {
-      const used = state.rateCounters.take('day', utcDay(now), `${user.id}:meeting-write`);
       const limit = limits.meetingWritesPerUserPerDay;
-      if (used > limit) {
-        return tooMany(
-          response,
-          { ...base, 'X-RateLimit-Type': 'Daily-limit', 'X-RateLimit-Limit': String(limit), 'X-RateLimit-Remaining': '0', 'Retry-After': String(secondsToUtcMidnight(now)) },
-          `You have exceeded the daily rate limit (${limit}) of Meeting Create/Update API requests permitted for this particular user. You may resume these requests at GMT 00:00:00.`,
-        );
-      }
+      const message = `You have exceeded the daily rate limit (${limit}) of Meeting Create/Update API requests permitted for this particular user. You may resume these requests at GMT 00:00:00.`;
+      windows.push({ kind: 'day', key: `${user.id}:meeting-write`, limit, type: 'Daily-limit', retryAfter: untilMidnight, message });
     }
     if (route.phone) {
-      const used = state.rateCounters.take('day', utcDay(now), `${user.accountId}:phone`);
-      const limit = limits.phonePerDay[user.planType];
-      if (used > limit) {
+      const message = 'You have reached the maximum daily rate limit for this API. Refer to the response header for details on when you can make another request.';
+      windows.push({ kind: 'day', key: `${user.accountId}:phone`, limit: limits.phonePerDay[user.planType], type: 'Daily-limit', retryAfter: untilMidnight, message });
+    }
+    windows.push({ kind: 'second', key: scope, limit: perSecond, type: 'QPS', retryAfter: '1', message: 'You have reached the maximum per-second rate limit for this API. Try again later.' });
+    // The per-second window comes last: `used` is its count when every window passed.
+    let used = 0;
+    for (const window of windows) {
+      used = state.rateCounters.take(window.kind, window.kind === 'day' ? utcDay(now) : String(Math.floor(now / 1000)), window.key);
+      if (used > window.limit) {
         return tooMany(
           response,
-          { ...base, 'X-RateLimit-Type': 'Daily-limit', 'X-RateLimit-Limit': String(limit), 'X-RateLimit-Remaining': '0', 'Retry-After': String(secondsToUtcMidnight(now)) },
-          `You have reached the maximum daily rate limit for this API. Refer to the response header for details on when you can make another request.`,
+          { ...base, 'X-RateLimit-Type': window.type, 'X-RateLimit-Limit': String(window.limit), 'X-RateLimit-Remaining': '0', 'Retry-After': window.retryAfter },
+          window.message,
         );
       }
-    }
-    const used = state.rateCounters.take('second', String(Math.floor(now / 1000)), scope);
-    if (used > perSecond) {
-      return tooMany(
-        response,
-        { ...base, 'X-RateLimit-Type': 'QPS', 'X-RateLimit-Limit': String(perSecond), 'X-RateLimit-Remaining': '0', 'Retry-After': '1' },
-        'You have reached the maximum per-second rate limit for this API. Try again later.',
-      );
     }
     response.setHeader('X-RateLimit-Category', base['X-RateLimit-Category']);
     response.setHeader('X-RateLimit-Type', 'QPS');

@@ -4,7 +4,7 @@ import { meetingRoutes } from './meetings';
 import { phoneRoutes } from './phone-routes';
 import { rateLimits } from './rate-limits';
 import type { SimState } from './state';
-import { zoomPhoneUserResource, zoomUserResource } from './users';
+import { zoomUserResource } from './users';
 import type { WebhookSender } from './webhooks';
 import { authenticate, invalidField, requireScope, targetUser, zoomError } from './zoom-api';
 
@@ -20,13 +20,6 @@ export function restRoutes(state: SimState, webhooks: WebhookSender): Router {
   router.get('/v2/users/:userId', requireScope('user:read:user'), (request, response) => {
     const user = targetUser(request, response);
     if (user) response.json(zoomUserResource(user));
-  });
-
-  router.get('/v2/phone/users/:userId', requireScope('phone:read:user'), (request, response) => {
-    const user = targetUser(request, response);
-    if (!user) return;
-    if (!user.phoneUserId) return zoomError(response, 404, 1001, `User does not exist: ${user.id}.`);
-    response.json(zoomPhoneUserResource(user));
   });
 
   router.use(phoneRoutes(state));

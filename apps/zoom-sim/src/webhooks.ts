@@ -56,10 +56,11 @@ export class WebhookSender {
     this.deliveries = [];
   }
 
-  private async post(body: string): Promise<number> {
+  /** POSTs a body to the subscription URL signed as Zoom signs: HMAC-SHA256 of "v0:<timestamp>:<body>". */
+  private signedPost(body: string, timeoutMs: number): Promise<Response> {
     const timestamp = String(Math.floor(Date.now() / 1000));
     const signature = createHmac('sha256', this.subscription.secret).update(`v0:${timestamp}:${body}`).digest('hex');
-    const response = await fetch(this.subscription.url, {
+    return fetch(this.subscription.url, {
       method: 'POST',
       headers: {
         'content-type': 'application/json; charset=utf-8',
@@ -69,8 +70,12 @@ export class WebhookSender {
         'x-zm-trackingid': `v=2.0&s=${Date.now()}&c=${randomBytes(8).toString('hex')}`,
       },
       body,
-      signal: AbortSignal.timeout(this.state.config.deliveryTimeoutMs),
+      signal: AbortSignal.timeout(timeoutMs),
     });
+  }
+
+  private async post(body: string): Promise<number> {
+    const response = await this.signedPost(body, this.state.config.deliveryTimeoutMs);
     await response.arrayBuffer().catch(() => undefined);
     return response.status;
   }
@@ -81,14 +86,8 @@ export class WebhookSender {
     const expected = createHmac('sha256', this.subscription.secret).update(plainToken).digest('hex');
     const body = JSON.stringify({ payload: { plainToken }, event_ts: Date.now(), event: 'endpoint.url_validation' });
     try {
-      const timestamp = String(Math.floor(Date.now() / 1000));
-      const signature = createHmac('sha256', this.subscription.secret).update(`v0:${timestamp}:${body}`).digest('hex');
-      const response = await fetch(this.subscription.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json; charset=utf-8', 'x-zm-request-timestamp': timestamp, 'x-zm-signature': `v0=${signature}` },
-        body,
-        signal: AbortSignal.timeout(3000),
-      });
+      // Zoom wants the answer to its challenge within 3 seconds.
+      const response = await this.signedPost(body, 3000);
       const answer = (await response.json()) as { plainToken?: string; encryptedToken?: string };
       this.subscription.validated = response.status === 200 && answer.plainToken === plainToken && answer.encryptedToken === expected;
     } catch {

@@ -99,7 +99,7 @@ export interface DateWindow {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** `from`/`to` (yyyy-mm-dd) at most one month apart; `to` defaults to today and `from` to a month before it. */
-export function dateWindow(request: Request, response: Response): DateWindow | null {
+function dateWindow(request: Request, response: Response): DateWindow | null {
   const to = typeof request.query.to === 'string' && request.query.to ? request.query.to : zoomDate(Date.now());
   const toMs = Date.parse(`${to}T00:00:00Z`);
   const monthBefore = new Date(toMs);
@@ -117,4 +117,23 @@ export function dateWindow(request: Request, response: Response): DateWindow | n
     return null;
   }
   return { from, to, startMs: fromMs, endMs: toMs + DAY_MS - 1 };
+}
+
+/**
+ * Answers a date-windowed, paged Zoom list: checks `from`/`to` and the page token, then sends one page of what
+ * `select` finds in the window (in its order) under `listName`, with Zoom's window and paging fields beside it.
+ */
+export function sendDateWindowedPage<T>(
+  state: SimState,
+  request: Request,
+  response: Response,
+  list: { name: string; select: (window: DateWindow) => T[]; render: (item: T) => unknown; besides?: (slice: T[]) => Record<string, unknown> },
+): void {
+  const window = dateWindow(request, response);
+  if (!window) return;
+  const listKey = `${request.path}?${window.from}..${window.to}`;
+  const paging = pageRequest(state, request, response, listKey);
+  if (!paging) return;
+  const { slice, fields } = page(state, listKey, list.select(window), paging);
+  response.json({ from: window.from, to: window.to, ...fields, [list.name]: slice.map(list.render), ...list.besides?.(slice) });
 }
