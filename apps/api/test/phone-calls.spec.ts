@@ -1,19 +1,11 @@
 import { DataSource } from 'typeorm';
 import { startZoomSim, zoomEnvFor, type ZoomSim } from '../../zoom-sim/testing/zoom-sim-process';
 import { startApiProcess } from './support/api-process';
+import { eventually } from './support/eventually';
 import { startTestApi, type TestApi } from './support/test-api';
 import { connectZoom } from './support/zoom-oauth';
 
 const CALL_FIELDS = 'id type direction result durationSeconds counterpartNumber body contact { id } owner { id } zoom { callId }';
-
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('Zoom Phone calls logged from the simulator\u2019s signed webhooks', () => {
   let sim: ZoomSim;

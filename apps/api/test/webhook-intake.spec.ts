@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { InboxSweeperService } from '../src/webhook/inbox-sweeper.service';
 import { startTestApi, type TestApi } from './support/test-api';
+import { eventually } from './support/eventually';
 import { postWebhook, zoomHeaders } from './support/zoom-webhooks';
 
 const SECRET = 'intake-secret';
@@ -76,12 +77,7 @@ describe('POST /webhooks/zoom', () => {
   it('stores and acknowledges events nobody handles, then marks them ignored', async () => {
     const body = event({ event: 'phone.something_new' });
     expect((await postWebhook(api.url, body, zoomHeaders(body, SECRET))).status).toBe(200);
-    const deadline = Date.now() + 10_000;
-    let rows = await inboxRows();
-    while (rows[0]?.status !== 'ignored' && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      rows = await inboxRows();
-    }
+    const rows = await eventually(inboxRows, (found) => found[0]?.status === 'ignored');
     expect(rows).toEqual([expect.objectContaining({ event: 'phone.something_new', status: 'ignored' })]);
   });
 });
@@ -105,12 +101,8 @@ describe('inbox sweeper', () => {
     );
     const requeued = await api.app.get(InboxSweeperService).sweep();
     expect(requeued).toBe(1);
-    const deadline = Date.now() + 10_000;
-    let status = '';
-    while (status !== 'ignored' && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      [{ status }] = await db.query(`SELECT status FROM webhook_inbox WHERE dedupe_key = 'lost-job'`);
-    }
+    const lostJob = async (): Promise<string> => (await db.query(`SELECT status FROM webhook_inbox WHERE dedupe_key = 'lost-job'`))[0].status;
+    const status = await eventually(lostJob, (found) => found === 'ignored');
     expect(status).toBe('ignored');
     expect(await api.app.get(InboxSweeperService).sweep()).toBe(0);
   });

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { TokenCipher } from '../src/platform/crypto/token-cipher';
 import { ZoomTokenManager } from '../src/zoom/zoom-token.manager';
+import { eventually } from './support/eventually';
 import { postWebhook, zoomHeaders } from './support/zoom-webhooks';
 import { startTestApi, type TestApi } from './support/test-api';
 import { connectZoom as connectThroughConsent } from './support/zoom-oauth';
@@ -119,7 +120,8 @@ describe('Zoom connection lifecycle (real api + zoom-sim over HTTP)', () => {
     await sim.control('POST', '/_sim/config', { webhookUrl: `${api.url}/webhooks/zoom`, webhookSecret: 'sim-webhook-secret' });
     await sim.control('POST', '/_sim/deauthorize', { userEmail: 'agent@demo.test' });
 
-    await waitFor(async () => (await db.query(`SELECT status FROM webhook_inbox WHERE event = 'app_deauthorized'`))[0]?.status === 'processed');
+    const deauthorized = async () => (await db.query(`SELECT status FROM webhook_inbox WHERE event = 'app_deauthorized'`))[0]?.status;
+    expect(await eventually(deauthorized, (status) => status === 'processed')).toBe('processed');
     expect(await db.query('SELECT t.* FROM zoom_tokens t JOIN zoom_connections c ON c.id = t.connection_id WHERE c.zoom_user_id = $1', [simAgent.id])).toEqual([]);
     expect(await db.query(`SELECT * FROM activities WHERE zoom_ref = 'call:zoom-derived'`)).toEqual([]);
     const [connection] = await db.query(`SELECT state, revoked_at FROM zoom_connections WHERE zoom_user_id = $1`, [simAgent.id]);
@@ -130,7 +132,8 @@ describe('Zoom connection lifecycle (real api + zoom-sim over HTTP)', () => {
     const [delivered] = await db.query(`SELECT body FROM webhook_inbox WHERE event = 'app_deauthorized'`);
     const later = JSON.stringify({ ...delivered.body, event_ts: delivered.body.event_ts + 1000 });
     expect((await postWebhook(api.url, later, zoomHeaders(later, 'sim-webhook-secret'))).status).toBe(200);
-    await waitFor(async () => (await db.query(`SELECT status FROM webhook_inbox WHERE event = 'app_deauthorized' ORDER BY received_at DESC`))[0]?.status === 'skipped');
+    const latest = async () => (await db.query(`SELECT status FROM webhook_inbox WHERE event = 'app_deauthorized' ORDER BY received_at DESC`))[0]?.status;
+    expect(await eventually(latest, (status) => status === 'skipped')).toBe('skipped');
   });
 
   it('never writes a Zoom token, client secret, webhook secret or authorization code to the log', () => {
@@ -139,11 +142,3 @@ describe('Zoom connection lifecycle (real api + zoom-sim over HTTP)', () => {
     for (const secret of [...secretsSeen, ...seenCodes.filter(Boolean), 'sim-client-secret', 'sim-webhook-secret']) expect(logs).not.toContain(secret);
   });
 });
-
-async function waitFor(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}

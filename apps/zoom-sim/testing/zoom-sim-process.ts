@@ -13,6 +13,20 @@ export interface ZoomSim {
   stop(): Promise<void>;
 }
 
+/** JSON in, JSON out, against a simulator's control API (`/_sim/...`); a non-2xx answer throws with its body. */
+export function controlClient(url: string): ZoomSim['control'] {
+  return async (method, controlPath, body) => {
+    const response = await fetch(`${url}${controlPath}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`zoom-sim ${method} ${controlPath}: ${response.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as never;
+  };
+}
+
 /** The Zoom simulator as its own process, from the build `npm test` makes first: Zoom as the api will meet it. */
 export async function startZoomSim(env: Record<string, string> = {}): Promise<ZoomSim> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build (npm test builds first)`);
@@ -37,16 +51,7 @@ export async function startZoomSim(env: Record<string, string> = {}): Promise<Zo
   });
   return {
     url,
-    async control(method, controlPath, body) {
-      const response = await fetch(`${url}${controlPath}`, {
-        method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await response.text();
-      if (!response.ok) throw new Error(`zoom-sim ${method} ${controlPath}: ${response.status} ${text}`);
-      return (text ? JSON.parse(text) : undefined) as never;
-    },
+    control: controlClient(url),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

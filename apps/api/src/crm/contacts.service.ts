@@ -103,9 +103,9 @@ export class ContactsService {
     if (!isUuid(id) || !(await this.contacts.existsBy({ id, organisationId: principal.organisationId }))) throw notFound('Contact');
   }
 
-  /** Every contact of the organisation having this number, whatever format it arrives in. */
-  async findIdsByPhone(organisationId: string, number: string): Promise<string[]> {
-    const keys = phoneLookupKeys(number, await this.regionOf(organisationId));
+  /** Every contact of the organisation having this number, whatever format it arrives in (`region`: if known). */
+  async findIdsByPhone(organisationId: string, number: string, region?: CountryCode): Promise<string[]> {
+    const keys = phoneLookupKeys(number, region ?? (await this.regionOf(organisationId)));
     if (keys.length === 0) return [];
     // E.164 keys start with "+", extension keys never do: each side is one index lookup.
     const rows: Array<{ contact_id: string }> = await this.dataSource.query(

@@ -25,7 +25,7 @@ export class CallLogService {
     const number = facts.counterpartRaw ? normalizePhone(facts.counterpartRaw, region) : null;
     const counterpartNumber = number?.e164 ?? facts.counterpartRaw;
     // Exactly one contact with that number: it goes there. None or several: it waits in "Unmatched".
-    const matches = facts.counterpartRaw ? await this.contacts.findIdsByPhone(connection.organisationId, facts.counterpartRaw) : [];
+    const matches = facts.counterpartRaw ? await this.contacts.findIdsByPhone(connection.organisationId, facts.counterpartRaw, region) : [];
     const { activity, created } = await this.activities.upsertByZoomRef(
       {
         organisationId: connection.organisationId,

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadSimConfig, type SimConfig } from '../../src/config';
 import { createZoomSimulator, type ZoomSimulator } from '../../src/simulator';
+import { controlClient } from '../../testing/zoom-sim-process';
 
 export const CLIENT_BASIC = `Basic ${Buffer.from('sim-client-id:sim-client-secret').toString('base64')}`;
 export const REDIRECT = 'http://localhost:3000/oauth/zoom/callback';
@@ -90,15 +91,8 @@ export class SimHarness {
     this.receiver.clear();
   }
 
-  async control<T = any>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${this.url}${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
+  control<T = any>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
+    return controlClient(this.url)<T>(method, path, body);
   }
 
   /** The consent redirect's code and the PKCE verifier that goes with it. */
