@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -8,6 +9,7 @@ import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './platform/config/app-config';
 import { PinoNestLogger } from './platform/logging/logger';
+import { ZoomWebhookIntake } from './webhook/zoom-webhook-intake';
 
 /** Paths the SPA fallback must never answer: they belong to the api. */
 const API_PATHS = /^\/(graphql|webhooks|oauth|healthz|readyz|media)(\/|$)/;
@@ -26,16 +28,26 @@ function serveWebApp(app: NestExpressApplication, config: AppConfig, logger: Log
   });
 }
 
+/** Zoom's webhooks are answered by a plain node:http handler before Express sees the request (see the intake). */
+function mountWebhookIntake(app: NestExpressApplication): void {
+  const intake = app.get(ZoomWebhookIntake);
+  const server: Server = app.getHttpServer();
+  const [expressHandler] = server.listeners('request') as Array<(request: IncomingMessage, response: ServerResponse) => void>;
+  server.removeAllListeners('request');
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    if (intake.handles(request)) intake.handle(request, response);
+    else expressHandler(request, response);
+  });
+}
+
 /** The http/all roles: an HTTP server with GraphQL, health and the SPA. Not yet listening. */
 export async function createHttpApp(config: AppConfig, logger: Logger): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, logger), {
     logger: new PinoNestLogger(logger),
-    rawBody: true,
     bodyParser: true,
   });
   app.set('trust proxy', 'loopback');
-  // Zoom's signature covers the exact bytes: this route gets the raw body (1 MB at most: 413 beyond).
-  app.use('/webhooks/zoom', express.raw({ type: () => true, limit: '1mb' }));
+  mountWebhookIntake(app);
   app.enableShutdownHooks();
   serveWebApp(app, config, logger);
   return app;

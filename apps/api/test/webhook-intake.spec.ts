@@ -74,6 +74,14 @@ describe('POST /webhooks/zoom', () => {
     expect(await inboxRows()).toHaveLength(1);
   });
 
+  it('stores a burst of events arriving together once each, duplicates inside the burst included', async () => {
+    const distinct = Array.from({ length: 30 }, (_, index) => event({ event_ts: 1_764_000_000_000 + index }));
+    const burst = [...distinct, ...distinct.slice(0, 10)];
+    const answers = await Promise.all(burst.map((body) => postWebhook(api.url, body, zoomHeaders(body, SECRET))));
+    expect(answers.map((answer) => answer.status)).toEqual(burst.map(() => 200));
+    expect(await inboxRows()).toHaveLength(30);
+  });
+
   it('stores and acknowledges events nobody handles, then marks them ignored', async () => {
     const body = event({ event: 'phone.something_new' });
     expect((await postWebhook(api.url, body, zoomHeaders(body, SECRET))).status).toBe(200);

@@ -22,6 +22,16 @@ export const JOB_OPTIONS = {
   removeOnFail: 5000,
 } as const;
 
+/** At most this many events per INSERT (six parameters each, far below PostgreSQL's 65,535). */
+const INSERT_BATCH = 200;
+
+interface PendingRow {
+  envelope: ZoomEnvelope;
+  dedupeKey: string;
+  resolve: (id: string | null) => void;
+  reject: (error: Error) => void;
+}
+
 /** Which events an organisation may see: those of its connected Zoom users and accounts. */
 export interface InboxScope {
   zoomUserIds: string[];
@@ -32,6 +42,9 @@ const SCOPED = '(zoom_user_id = ANY($1) OR account_id = ANY($2))';
 /** The durable inbox: a row per distinct Zoom event, then a job per row (job id = row id). */
 @Injectable()
 export class WebhookInboxService {
+  private readonly pendingRows: PendingRow[] = [];
+  private readonly pendingJobs: string[] = [];
+
   constructor(
     @InjectRepository(WebhookInboxEntry) private readonly inbox: Repository<WebhookInboxEntry>,
     @InjectQueue(WEBHOOK_QUEUE) private readonly queue: Queue,
@@ -43,41 +56,68 @@ export class WebhookInboxService {
     queue.on('error', (error) => this.logger.warn({ queue: WEBHOOK_QUEUE, err: error.message }, 'webhook queue connection error'));
   }
 
-  /** Stores the event unless it was stored before; then tries to enqueue it. Never throws for Redis trouble. */
-  async accept(envelope: ZoomEnvelope): Promise<{ id: string; duplicate: boolean }> {
-    const rows: Array<{ id: string }> = await this.inbox.query(
-      `INSERT INTO webhook_inbox (event, event_ts, account_id, zoom_user_id, dedupe_key, body, status)
-       VALUES ($1, $2, $3, $4, $5, $6, 'received')
-       ON CONFLICT (dedupe_key) DO NOTHING
-       RETURNING id`,
-      [
-        envelope.event,
-        envelope.event_ts,
-        typeof envelope.payload.account_id === 'string' ? envelope.payload.account_id : null,
-        zoomUserOf(envelope),
-        webhookDedupeKey(envelope),
-        envelope,
-      ],
-    );
-    if (rows.length === 0) return { id: '', duplicate: true };
-    await this.enqueue(rows[0].id);
-    return { id: rows[0].id, duplicate: false };
+  /**
+   * Stores the event unless it was stored before and resolves to the new row's id (null for a repeat). Events
+   * arriving in the same tick share one multi-row INSERT, so a burst costs one round trip and one commit; each
+   * caller still hears back only once its row is durable.
+   */
+  store(envelope: ZoomEnvelope): Promise<string | null> {
+    return new Promise((resolve, reject) => {
+      this.pendingRows.push({ envelope, dedupeKey: webhookDedupeKey(envelope), resolve, reject });
+      if (this.pendingRows.length === 1) setImmediate(() => void this.insertPending());
+    });
+  }
+
+  private async insertPending(): Promise<void> {
+    const batch = this.pendingRows.splice(0, INSERT_BATCH);
+    if (this.pendingRows.length > 0) setImmediate(() => void this.insertPending());
+    const params: unknown[] = [];
+    const tuples = batch.map(({ envelope, dedupeKey }) => {
+      const accountId = typeof envelope.payload.account_id === 'string' ? envelope.payload.account_id : null;
+      const at = params.push(envelope.event, envelope.event_ts, accountId, zoomUserOf(envelope), dedupeKey, envelope) - 6;
+      return `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6}, 'received')`;
+    });
+    try {
+      const rows: Array<{ id: string; dedupe_key: string }> = await this.inbox.query(
+        `INSERT INTO webhook_inbox (event, event_ts, account_id, zoom_user_id, dedupe_key, body, status)
+         VALUES ${tuples.join(', ')}
+         ON CONFLICT (dedupe_key) DO NOTHING
+         RETURNING id, dedupe_key`,
+        params,
+      );
+      const stored = new Map(rows.map((row) => [row.dedupe_key, row.id]));
+      for (const row of batch) {
+        // The same event twice in one batch: the first caller gets the row, the second is the repeat it is.
+        const id = stored.get(row.dedupeKey) ?? null;
+        stored.delete(row.dedupeKey);
+        row.resolve(id);
+      }
+    } catch (error) {
+      for (const row of batch) row.reject(error as Error);
+    }
   }
 
   /**
+   * Queues the row's job together with the others stored in the same tick: one Redis round trip for a burst.
    * A row whose job could not be queued (Redis down or slow) stays `received`; the sweeper queues it later.
-   * Bounded in time, because Zoom wants its answer within 3 seconds and BullMQ waits for Redis indefinitely.
    */
-  async enqueue(id: string): Promise<boolean> {
+  queueSoon(id: string): void {
+    this.pendingJobs.push(id);
+    if (this.pendingJobs.length === 1) setImmediate(() => void this.enqueue(this.pendingJobs.splice(0)));
+  }
+
+  /** Bounded in time, because BullMQ waits for Redis indefinitely and the sweeper covers what did not get in. */
+  async enqueue(ids: string[]): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ENQUEUE_TIMEOUT_MS} ms`)), ENQUEUE_TIMEOUT_MS);
     });
     try {
-      await Promise.race([this.queue.add(WEBHOOK_JOB, { inboxId: id }, { ...JOB_OPTIONS, jobId: id }), timeout]);
+      const jobs = ids.map((id) => ({ name: WEBHOOK_JOB, data: { inboxId: id }, opts: { ...JOB_OPTIONS, jobId: id } }));
+      await Promise.race([this.queue.addBulk(jobs), timeout]);
       return true;
     } catch (error) {
-      this.logger.warn({ inboxId: id, err: (error as Error).message }, 'Could not queue a Zoom event; the sweeper will');
+      this.logger.warn({ inboxIds: ids, err: (error as Error).message }, 'Could not queue Zoom events; the sweeper will');
       return false;
     } finally {
       clearTimeout(timer);
@@ -92,7 +132,7 @@ export class WebhookInboxService {
       if (state !== 'completed' && state !== 'failed' && state !== 'unknown') return false;
       await job.remove();
     }
-    return this.enqueue(id);
+    return this.enqueue([id]);
   }
 
   find(id: string): Promise<WebhookInboxEntry | null> {
