@@ -1,13 +1,5 @@
-import type { Page } from 'playwright-core';
+import { signIn } from './support/browser';
 import { DEMO_ADMIN, DEMO_AGENT, startStack, type Stack } from './support/stack';
-
-async function signIn(page: Page, url: string, user: { email: string; password: string }): Promise<void> {
-  await page.goto(`${url}/login`);
-  await page.getByTestId('login-email').fill(user.email);
-  await page.getByTestId('login-password').fill(user.password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('contact-row').first().waitFor();
-}
 
 describe('the SPA in chromium', () => {
   let stack: Stack;

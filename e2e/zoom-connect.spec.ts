@@ -1,15 +1,8 @@
 import { Client } from 'pg';
 import type { Page } from 'playwright-core';
 import { startZoomSim, zoomEnvFor, type ZoomSim } from '../apps/zoom-sim/testing/zoom-sim-process';
-import { DEMO_AGENT, startStack, type Stack } from './support/stack';
-
-async function signIn(page: Page, url: string): Promise<void> {
-  await page.goto(`${url}/login`);
-  await page.getByTestId('login-email').fill(DEMO_AGENT.email);
-  await page.getByTestId('login-password').fill(DEMO_AGENT.password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('contact-row').first().waitFor();
-}
+import { consentAtZoom, signIn } from './support/browser';
+import { startStack, type Stack } from './support/stack';
 
 async function tokenRows(databaseUrl: string): Promise<number> {
   const client = new Client({ connectionString: databaseUrl });
@@ -35,20 +28,11 @@ describe('Connect Zoom in chromium', () => {
     await sim?.stop();
   });
 
-  /** Clicks `button`, approves on the simulator's consent page, and waits for the way back to the card. */
-  async function consentAtZoom(page: Page, button: string): Promise<void> {
-    await page.getByTestId(button).click();
-    await page.waitForURL((url) => url.toString().startsWith(sim.url));
-    await page.getByText('meeting:write:meeting').first().waitFor();
-    await page.getByRole('button', { name: /approve|allow|authorize/i }).click();
-    await page.waitForURL(`${stack.url}/settings/integrations?zoom=connected`);
-  }
-
   it('connects through the consent page, shows the account, and disconnects with the token revoked at Zoom', async () => {
     const page = await stack.browser.newPage();
     await signIn(page, stack.url);
     await page.getByTestId('nav-settings').click();
-    await consentAtZoom(page, 'zoom-connect');
+    await consentAtZoom(page, 'zoom-connect', sim.url, stack.url);
     await expectText(page, 'zoom-connected-as', 'agent@demo.test');
     await expectText(page, 'zoom-plan', 'Pro');
     expect(await tokenRows(stack.database.url)).toBe(1);
@@ -67,14 +51,14 @@ describe('Connect Zoom in chromium', () => {
     const page = await stack.browser.newPage();
     await signIn(page, stack.url);
     await page.getByTestId('nav-settings').click();
-    await consentAtZoom(page, 'zoom-connect');
+    await consentAtZoom(page, 'zoom-connect', sim.url, stack.url);
     await expectText(page, 'zoom-connected-as', 'agent@demo.test');
 
     await sim.control('POST', '/_sim/tokens/revoke', { userEmail: 'agent@demo.test' });
     await sim.control('POST', '/_sim/tokens/expire', { userEmail: 'agent@demo.test' });
     await page.getByTestId('zoom-check').click();
     await page.getByTestId('zoom-reconnect-banner').waitFor();
-    await consentAtZoom(page, 'zoom-reconnect');
+    await consentAtZoom(page, 'zoom-reconnect', sim.url, stack.url);
     await expectText(page, 'zoom-connected-as', 'agent@demo.test');
     await page.getByTestId('zoom-reconnect-banner').waitFor({ state: 'detached' });
 

@@ -1,6 +1,8 @@
 import type { DataSourceOptions } from 'typeorm';
 import { ActivityTables1764000000200 } from './activity/migrations/1764000000200-activity-tables';
 import { Activity } from './activity/entities/activity.entity';
+import { ActivityCounterpartName1764000000700 } from './activity/migrations/1764000000700-activity-counterpart-name';
+import { LiveCalls1764000000720 } from './activity/migrations/1764000000720-live-calls';
 import { ApiToken } from './auth/entities/api-token.entity';
 import { Organisation } from './auth/entities/organisation.entity';
 import { Session } from './auth/entities/session.entity';
@@ -10,6 +12,7 @@ import { ContactPhone } from './crm/entities/contact-phone.entity';
 import { Contact } from './crm/entities/contact.entity';
 import { Deal } from './crm/entities/deal.entity';
 import { CrmTables1764000000100 } from './crm/migrations/1764000000100-crm-tables';
+import { PhoneNumberChoices1764000000710 } from './crm/migrations/1764000000710-phone-number-choices';
 import { WebhookInboxEntry } from './webhook/entities/webhook-inbox.entity';
 import { WebhookInbox1764000000300 } from './webhook/migrations/1764000000300-webhook-inbox';
 import { LeanInboxIndexes1764000000500 } from './webhook/migrations/1764000000500-lean-inbox-indexes';
@@ -18,7 +21,7 @@ import { ZoomConnections1764000000400 } from './zoom/migrations/1764000000400-zo
 
 /** Every module's tables and migrations, in dependency order; the one schema TypeORM and the CLI share. */
 export const ENTITIES = [Organisation, User, Session, ApiToken, Contact, ContactPhone, Deal, Activity, WebhookInboxEntry, ZoomConnectionEntity, ZoomTokenEntity];
-export const MIGRATIONS = [AuthTables1764000000000, CrmTables1764000000100, ActivityTables1764000000200, WebhookInbox1764000000300, ZoomConnections1764000000400, LeanInboxIndexes1764000000500];
+export const MIGRATIONS = [AuthTables1764000000000, CrmTables1764000000100, ActivityTables1764000000200, WebhookInbox1764000000300, ZoomConnections1764000000400, LeanInboxIndexes1764000000500, ActivityCounterpartName1764000000700, PhoneNumberChoices1764000000710, LiveCalls1764000000720];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
   return {

@@ -52,13 +52,59 @@ describe('Zoom Phone calls logged from the simulator\u2019s signed webhooks', ()
     expect(rows[0].n).toBe(1);
   });
 
-  it('puts a call from an unknown number in Unmatched', async () => {
-    await sim.control('POST', '/_sim/phone/calls', { userEmail: 'agent@demo.test', direction: 'inbound', counterpartNumber: '+14155550999', outcome: 'missed' });
-    const unmatched = await eventually(
-      async () => (await api.graphql<{ unmatchedActivities: { edges: { node: any }[] } }>(`{ unmatchedActivities { edges { node { ${CALL_FIELDS} } } } }`, {}, session)).data!.unmatchedActivities.edges,
-      (edges) => edges.length > 0,
+  const unmatchedCalls = async () =>
+    (await api.graphql<{ unmatchedActivities: { edges: { node: any }[] } }>(`{ unmatchedActivities { edges { node { ${CALL_FIELDS} counterpartName matchCandidates { id } } } } }`, {}, session)).data!.unmatchedActivities.edges.map((edge) => edge.node);
+  const link = (activityId: string, contact: string) =>
+    api.graphql<{ linkActivity: any }>(`mutation($a: ID!, $c: ID!) { linkActivity(activityId: $a, contactId: $c) { ${CALL_FIELDS} } }`, { a: activityId, c: contact }, session);
+  const createContact = async (firstName: string, phones: string[]) =>
+    (await api.graphql<{ createContact: { id: string } }>('mutation($f: String!, $p: [String!]) { createContact(input: { firstName: $f, phones: $p }) { id } }', { f: firstName, p: phones }, session)).data!.createContact.id;
+  const placeCall = (counterpartNumber: string, counterpartName?: string) =>
+    sim.control<{ callId: string }>('POST', '/_sim/phone/calls', { userEmail: 'agent@demo.test', direction: 'inbound', counterpartNumber, counterpartName, outcome: 'missed' });
+  const logged = async (callId: string) => {
+    const rows = await eventually(
+      () => api.app.get(DataSource).query(`SELECT contact_id FROM activities WHERE zoom->>'callId' = $1`, [callId]),
+      (found: unknown[]) => found.length > 0,
     );
-    expect(unmatched.map((edge) => edge.node)).toEqual([expect.objectContaining({ result: 'MISSED', counterpartNumber: '+14155550999', contact: null })]);
+    return rows[0].contact_id as string | null;
+  };
+
+  it('puts calls from an unknown number in Unmatched; "create contact" from one moves them all, and the next call matches by itself', async () => {
+    const first = await placeCall('+14155550999', 'CASEY PARK');
+    const second = await placeCall('415-555-0999', 'CASEY PARK');
+    await logged(first.callId);
+    await logged(second.callId);
+    const unmatched = (await unmatchedCalls()).filter((call) => call.counterpartNumber === '+14155550999');
+    expect(unmatched).toHaveLength(2);
+    expect(unmatched[0]).toMatchObject({ result: 'MISSED', contact: null, counterpartName: 'CASEY PARK', matchCandidates: [] });
+
+    // What the SPA's "Create contact" does: a contact prefilled with the number and name, then the call linked to it.
+    const casey = await createContact('Casey', [unmatched[0].counterpartNumber]);
+    expect((await link(unmatched[0].id, casey)).data!.linkActivity.contact).toEqual({ id: casey });
+    expect((await callsOf(casey)).map((call) => call.id).sort()).toEqual(unmatched.map((call) => call.id).sort());
+    expect((await unmatchedCalls()).filter((call) => call.counterpartNumber === '+14155550999')).toEqual([]);
+
+    expect(await logged((await placeCall('(415) 555-0999')).callId)).toBe(casey);
+  });
+
+  it('"link to contact" gives the contact the number; a shared number asks "Which contact?" once and remembers the answer', async () => {
+    const pat = await createContact('Pat', ['+1 415 555 0123']);
+    const sam = await createContact('Sam', ['(415) 555-0123']);
+    const { callId } = await placeCall('+14155550123');
+    expect(await logged(callId)).toBeNull();
+    const [asking] = (await unmatchedCalls()).filter((call) => call.counterpartNumber === '+14155550123');
+    expect(asking.matchCandidates.map((contact: { id: string }) => contact.id).sort()).toEqual([pat, sam].sort());
+
+    await link(asking.id, sam);
+    expect(await logged((await placeCall('415 555 0123')).callId)).toBe(sam);
+
+    const robin = await createContact('Robin', []);
+    const stranger = await placeCall('+14155550456');
+    await logged(stranger.callId);
+    const [call] = (await unmatchedCalls()).filter((item) => item.counterpartNumber === '+14155550456');
+    await link(call.id, robin);
+    const phones = (await api.graphql<{ contact: { phones: { e164: string }[] } }>('query($id: ID!) { contact(id: $id) { phones { e164 } } }', { id: robin }, session)).data!.contact.phones;
+    expect(phones).toEqual([{ e164: '+14155550456' }]);
+    expect(await logged((await placeCall('+14155550456')).callId)).toBe(robin);
   });
 });
 

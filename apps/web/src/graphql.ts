@@ -47,6 +47,7 @@ export interface Activity {
   durationSeconds: number | null;
   result: string | null;
   counterpartNumber: string | null;
+  counterpartName: string | null;
   status: string | null;
   transcript: string | null;
   body: string | null;
@@ -178,6 +179,7 @@ export const ACTIVITY_FIELDS = gql`
     durationSeconds
     result
     counterpartNumber
+    counterpartName
     status
     transcript
     body
@@ -226,6 +228,87 @@ export const ACTIVITY_UPDATED = gql`
   subscription ActivityUpdated($contactId: ID) {
     activityUpdated(contactId: $contactId) {
       ...ActivityFields
+    }
+  }
+`;
+
+/** Calls no contact matched yet; `matchCandidates` lists the contacts sharing a number ("Which contact?"). */
+export const UNMATCHED_ACTIVITIES = gql`
+  ${ACTIVITY_FIELDS}
+  query UnmatchedActivities($first: Int, $after: String) {
+    unmatchedActivities(first: $first, after: $after) {
+      totalCount
+      edges {
+        cursor
+        node {
+          ...ActivityFields
+          matchCandidates {
+            id
+            name
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`;
+
+export const LINK_ACTIVITY = gql`
+  ${ACTIVITY_FIELDS}
+  mutation LinkActivity($activityId: ID!, $contactId: ID!) {
+    linkActivity(activityId: $activityId, contactId: $contactId) {
+      ...ActivityFields
+    }
+  }
+`;
+
+export interface LiveCall {
+  callId: string;
+  state: 'RINGING' | 'CONNECTED';
+  direction: 'INBOUND' | 'OUTBOUND' | 'INTERNAL';
+  counterpartNumber: string | null;
+  counterpartName: string | null;
+  since: string;
+  contact: { id: string; name: string } | null;
+  owner: { id: string; name: string } | null;
+}
+
+const LIVE_CALL_FIELDS = gql`
+  fragment LiveCallFields on LiveCall {
+    callId
+    state
+    direction
+    counterpartNumber
+    counterpartName
+    since
+    contact {
+      id
+      name
+    }
+    owner {
+      id
+      name
+    }
+  }
+`;
+
+export const LIVE_CALLS = gql`
+  ${LIVE_CALL_FIELDS}
+  query LiveCalls {
+    liveCalls {
+      ...LiveCallFields
+    }
+  }
+`;
+
+export const CALL_BOARD = gql`
+  ${LIVE_CALL_FIELDS}
+  subscription CallBoard {
+    callBoard {
+      ...LiveCallFields
     }
   }
 `;

@@ -11,6 +11,8 @@ import { ContactsPage } from './pages/ContactsPage';
 import { IntegrationHealthPage } from './pages/IntegrationHealthPage';
 import { IntegrationsPage } from './pages/IntegrationsPage';
 import { LoginPage } from './pages/LoginPage';
+import { LiveCallsPage } from './pages/LiveCallsPage';
+import { UnmatchedPage } from './pages/UnmatchedPage';
 import { RequireSession } from './session';
 import './styles.css';
 
@@ -33,6 +35,8 @@ createRoot(document.getElementById('root') as HTMLElement).render(
             <Route path="/contacts/new" element={<ContactFormPage />} />
             <Route path="/contacts/:id" element={<ContactPage />} />
             <Route path="/contacts/:id/edit" element={<ContactFormPage />} />
+            <Route path="/calls/live" element={<LiveCallsPage />} />
+            <Route path="/calls/unmatched" element={<UnmatchedPage />} />
             <Route path="/settings" element={<Navigate to="/settings/integrations" replace />} />
             <Route path="/settings/integrations" element={<IntegrationsPage />} />
             <Route path="/settings/tokens" element={<ApiTokensPage />} />

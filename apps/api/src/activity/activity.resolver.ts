@@ -14,7 +14,6 @@ import { type Connection, Paginated } from '../platform/graphql/pagination';
 import { LiveEventsService } from '../platform/redis/live-events.service';
 import { ACTIVITY_ADDED, ACTIVITY_UPDATED, type ActivityMessage, fromMessage } from './activity-events';
 import { ActivityService } from './activity.service';
-import { LiveCall } from './dto/live-call.model';
 import { Activity } from './entities/activity.entity';
 
 const ActivityConnection = Paginated(Activity);
@@ -97,15 +96,17 @@ export class ActivityResolver {
     return this.liveEvents.iterator<ActivityMessage>([ACTIVITY_UPDATED]);
   }
 
-  @Subscription(() => [LiveCall], { description: 'The calls in progress in your organisation, re-sent whole on every change' })
-  callBoard(@CurrentPrincipal() principal: Principal) {
-    return this.liveEvents.iterator<{ callBoard: LiveCall[] }>([`callboard.${principal.organisationId}`]);
-  }
-
   @ResolveField(() => Contact, { nullable: true })
   async contact(@Parent() activity: Activity): Promise<Contact | null> {
     if (!activity.contactId) return null;
     return (await this.contactsService.findMany(activity.organisationId, [activity.contactId]))[0] ?? null;
+  }
+
+  @ResolveField(() => [Contact], { description: 'For an unmatched call: the contacts sharing its number ("Which contact?"); else empty' })
+  async matchCandidates(@Parent() activity: Activity): Promise<Contact[]> {
+    if (activity.contactId || !activity.counterpartNumber) return [];
+    const ids = await this.contactsService.findIdsByPhone(activity.organisationId, activity.counterpartNumber);
+    return (await this.contactsService.findMany(activity.organisationId, ids)).sort((a, b) => a.sortName.localeCompare(b.sortName));
   }
 
   @ResolveField(() => Deal, { nullable: true })

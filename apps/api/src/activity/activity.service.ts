@@ -75,14 +75,32 @@ export class ActivityService {
     });
   }
 
+  /**
+   * Puts an activity on a contact. For a call, voicemail or text the number comes along: the contact adopts it
+   * (remembered as the answer to "Which contact?" when others share it) and every other unmatched activity with
+   * that number moves too.
+   */
   async link(principal: Principal, activityId: string, contactId: string): Promise<Activity> {
     const activity = await this.get(principal, activityId);
     if (!activity) throw notFound('Activity');
     const contact = await this.contacts.getOrThrow(principal, contactId);
-    await this.activities.update({ id: activity.id }, { contactId: contact.id });
-    const updated = await this.activities.findOneByOrFail({ id: activity.id });
-    await this.announce(ACTIVITY_UPDATED, updated);
-    return updated;
+    const number = activity.counterpartNumber;
+    if (number) await this.contacts.adoptNumber(principal, contact.id, number);
+    const moved: Array<{ id: string }> = await this.activities
+      .createQueryBuilder()
+      .update()
+      .set({ contactId: contact.id })
+      .where('organisation_id = :organisationId', { organisationId: principal.organisationId })
+      .andWhere(
+        number ? '(id = :id OR (contact_id IS NULL AND counterpart_number = :number))' : 'id = :id',
+        { id: activity.id, number },
+      )
+      .returning(['id'])
+      .execute()
+      .then((result) => result.raw);
+    const updated = await this.findMany(principal.organisationId, moved.map((row) => row.id));
+    for (const item of updated) await this.announce(ACTIVITY_UPDATED, item);
+    return updated.find((item) => item.id === activity.id) ?? activity;
   }
 
   /** Inserts an activity and tells every subscriber, on every api process. */

@@ -117,6 +117,43 @@ export class ContactsService {
     return rows.map((row) => row.contact_id);
   }
 
+  /**
+   * The contact a call from or to this number belongs on: the only contact with it, or the one a user chose when
+   * several share it. `candidateIds` are all contacts having the number.
+   */
+  async matchNumber(organisationId: string, number: string, region?: CountryCode): Promise<{ contactId: string | null; candidateIds: string[] }> {
+    const candidateIds = await this.findIdsByPhone(organisationId, number, region);
+    if (candidateIds.length <= 1) return { contactId: candidateIds[0] ?? null, candidateIds };
+    const e164 = normalizePhone(number, region ?? (await this.regionOf(organisationId))).e164;
+    const rows: Array<{ contact_id: string }> = e164
+      ? await this.dataSource.query('SELECT contact_id FROM phone_number_choices WHERE organisation_id = $1 AND e164 = $2', [organisationId, e164])
+      : [];
+    const chosen = rows[0]?.contact_id;
+    return { contactId: chosen && candidateIds.includes(chosen) ? chosen : null, candidateIds };
+  }
+
+  /**
+   * A user put a call from `number` on this contact: the contact gets the number if it lacked it, so the next call
+   * matches by itself, and when other contacts share the number the choice is remembered ("Which contact?" once).
+   */
+  async adoptNumber(principal: Principal, contactId: string, number: string): Promise<void> {
+    const region = await this.regionOf(principal.organisationId);
+    const phone = normalizePhone(number, region);
+    if (phone.kind === 'invalid') return;
+    const holders = await this.findIdsByPhone(principal.organisationId, number, region);
+    if (!holders.includes(contactId)) {
+      const [{ next }] = await this.dataSource.query('SELECT coalesce(max(position) + 1, 0) AS next FROM contact_phones WHERE contact_id = $1', [contactId]);
+      await this.phones.insert({ organisationId: principal.organisationId, contactId, raw: phone.raw, e164: phone.e164, extension: phone.extension, position: next });
+    }
+    if (phone.e164 && holders.some((holder) => holder !== contactId)) {
+      await this.dataSource.query(
+        `INSERT INTO phone_number_choices (organisation_id, e164, contact_id, chosen_by) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (organisation_id, e164) DO UPDATE SET contact_id = EXCLUDED.contact_id, chosen_by = EXCLUDED.chosen_by, chosen_at = now()`,
+        [principal.organisationId, phone.e164, contactId, principal.userId],
+      );
+    }
+  }
+
   async byPhone(principal: Principal, number: string): Promise<Contact[]> {
     const raw = cleanText(number, 'number', { required: true, max: 64 }) as string;
     const region = await this.regionOf(principal.organisationId);

@@ -9,7 +9,7 @@ import type { ZoomConnectionEntity } from '../zoom/entities/zoom-connection.enti
 import { type CallFacts, callSummary } from './call-record';
 
 /** Fields a later, richer event about the same call may correct. */
-const CALL_FACT_FIELDS: (keyof Activity)[] = ['direction', 'result', 'occurredAt', 'durationSeconds', 'counterpartNumber', 'body', 'zoom'];
+const CALL_FACT_FIELDS: (keyof Activity)[] = ['direction', 'result', 'occurredAt', 'durationSeconds', 'counterpartNumber', 'counterpartName', 'body', 'zoom'];
 
 /** Turns Zoom call records into CALL activities: one per connected user and call_id, on the matching contact. */
 @Injectable()
@@ -24,8 +24,8 @@ export class CallLogService {
     const region = await this.contacts.regionOf(connection.organisationId);
     const number = facts.counterpartRaw ? normalizePhone(facts.counterpartRaw, region) : null;
     const counterpartNumber = number?.e164 ?? facts.counterpartRaw;
-    // Exactly one contact with that number: it goes there. None or several: it waits in "Unmatched".
-    const matches = facts.counterpartRaw ? await this.contacts.findIdsByPhone(connection.organisationId, facts.counterpartRaw, region) : [];
+    // One contact with that number, or the one a user chose among several: it goes there. Else it waits in "Unmatched".
+    const match = facts.counterpartRaw ? await this.contacts.matchNumber(connection.organisationId, facts.counterpartRaw, region) : null;
     const { activity, created } = await this.activities.upsertByZoomRef(
       {
         organisationId: connection.organisationId,
@@ -36,14 +36,15 @@ export class CallLogService {
         result: facts.result,
         durationSeconds: facts.durationSeconds,
         counterpartNumber,
-        contactId: matches.length === 1 ? matches[0] : null,
+        counterpartName: facts.counterpartName,
+        contactId: match?.contactId ?? null,
         body: callSummary(facts, counterpartNumber),
         zoom: { callId: facts.callId },
         zoomRef: `call:${connection.zoomUserId}:${facts.callId}`,
       },
       CALL_FACT_FIELDS,
     );
-    if (created) this.logger.info({ activityId: activity.id, matched: matches.length }, 'Zoom call logged');
+    if (created) this.logger.info({ activityId: activity.id, matched: Boolean(match?.contactId) }, 'Zoom call logged');
     return activity;
   }
 }

@@ -4,6 +4,7 @@ import { NavLink, Outlet, useNavigate } from 'react-router-dom';
 import { sessionEvents } from '../apollo';
 import { LOGOUT } from '../graphql';
 import { useCurrentUser } from '../session';
+import { IncomingCallToast } from '../calls/IncomingCallToast';
 import { useZoomConnection } from '../zoom/useZoomConnection';
 
 /** The signed-in shell: navigation, who is signed in, and a banner when the server cannot be reached. */
@@ -39,6 +40,12 @@ export function Layout() {
         </NavLink>
         <nav className="nav" aria-label="Main">
           <NavLink to="/contacts">Contacts</NavLink>
+          <NavLink to="/calls/live" data-testid="nav-live-calls">
+            Live calls
+          </NavLink>
+          <NavLink to="/calls/unmatched" data-testid="nav-unmatched">
+            Unmatched calls
+          </NavLink>
           <NavLink to="/settings/integrations" data-testid="nav-settings">
             Settings
           </NavLink>
@@ -71,6 +78,7 @@ export function Layout() {
       <main id="main" className="content" tabIndex={-1}>
         <Outlet />
       </main>
+      <IncomingCallToast />
     </div>
   );
 }

@@ -1,27 +1,11 @@
 import { useApolloClient, useQuery, useSubscription } from '@apollo/client/react';
 import { useMemo, useState } from 'react';
 import { errorMessage } from '../apollo';
+import { formatDuration, relativeTime } from '../format';
 import { ACTIVITIES, ACTIVITY_ADDED, ACTIVITY_UPDATED, type Activity, type Page } from '../graphql';
 
 const PAGE_SIZE = 20;
 const ICONS: Record<string, string> = { CALL: '☎', VOICEMAIL: '✉', MEETING: '▶', RECORDING: '●', SMS: '✎', NOTE: '✍', EMAIL: '@' };
-
-function formatDuration(seconds: number): string {
-  const minutes = Math.floor(seconds / 60);
-  return minutes > 0 ? `${minutes} min ${seconds % 60} s` : `${seconds} s`;
-}
-
-const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
-function relativeTime(iso: string): string {
-  const seconds = Math.round((new Date(iso).getTime() - Date.now()) / 1000);
-  const units: Array<[Intl.RelativeTimeFormatUnit, number]> = [
-    ['day', 86400],
-    ['hour', 3600],
-    ['minute', 60],
-  ];
-  for (const [unit, size] of units) if (Math.abs(seconds) >= size) return relative.format(Math.round(seconds / size), unit);
-  return 'just now';
-}
 
 function summary(activity: Activity): string {
   switch (activity.type) {

@@ -1,8 +1,8 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { type FormEvent, useEffect, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { errorField, errorMessage } from '../apollo';
-import { CONTACT, type Contact, type ContactStage, CREATE_CONTACT, UPDATE_CONTACT } from '../graphql';
+import { CONTACT, type Contact, type ContactStage, CREATE_CONTACT, LINK_ACTIVITY, UPDATE_CONTACT } from '../graphql';
 
 interface FormState {
   firstName: string;
@@ -13,6 +13,12 @@ interface FormState {
   phones: string[];
 }
 const EMPTY: FormState = { firstName: '', lastName: '', company: '', stage: 'lead', emails: [''], phones: [''] };
+
+/** "Create contact" from an unmatched call arrives with the number and the name Zoom gave ("JORDAN LEE"). */
+function prefilled(params: URLSearchParams): FormState {
+  const [first = '', ...rest] = (params.get('name') ?? '').trim().split(/\s+/).map((word) => (word ? word.charAt(0) + word.slice(1).toLowerCase() : word));
+  return { ...EMPTY, firstName: first, lastName: rest.join(' '), phones: [params.get('phone') ?? ''] };
+}
 
 function ListField({ label, name, type, values, onChange }: { label: string; name: string; type: string; values: string[]; onChange: (values: string[]) => void }) {
   return (
@@ -43,11 +49,14 @@ function ListField({ label, name, type, values, onChange }: { label: string; nam
 export function ContactFormPage() {
   const { id } = useParams();
   const navigate = useNavigate();
-  const [form, setForm] = useState<FormState>(EMPTY);
+  const [params] = useSearchParams();
+  const fromActivity = id ? null : params.get('activity');
+  const [form, setForm] = useState<FormState>(() => (fromActivity ? prefilled(params) : EMPTY));
   const { data } = useQuery<{ contact: Contact | null }>(CONTACT, { variables: { id }, skip: !id });
   const [createContact, creating] = useMutation<{ createContact: { id: string } }>(CREATE_CONTACT);
   const [updateContact, updating] = useMutation(UPDATE_CONTACT);
-  const error = creating.error ?? updating.error;
+  const [linkActivity, linking] = useMutation(LINK_ACTIVITY);
+  const error = creating.error ?? updating.error ?? linking.error;
   const field = errorField(error);
 
   useEffect(() => {
@@ -80,13 +89,18 @@ export function ContactFormPage() {
       if (result?.data) navigate(`/contacts/${id}`);
     } else {
       const result = await createContact({ variables: { input }, refetchQueries: ['Contacts'] }).catch(() => null);
-      if (result?.data) navigate(`/contacts/${result.data.createContact.id}`);
+      const contactId = result?.data?.createContact.id;
+      if (!contactId) return;
+      // Linking the call moves every unmatched call from its number onto the new contact.
+      if (fromActivity) await linkActivity({ variables: { activityId: fromActivity, contactId }, refetchQueries: ['UnmatchedActivities'] }).catch(() => null);
+      navigate(`/contacts/${contactId}`);
     }
   };
 
   return (
     <section className="page narrow">
       <h1>{id ? 'Edit contact' : 'New contact'}</h1>
+      {fromActivity && <p className="muted">From an unmatched call: every call from this number will move to the new contact.</p>}
       <form className="card form" onSubmit={submit} noValidate>
         <div className="grid-2">
           <label className={field === 'firstName' ? 'invalid' : undefined}>

@@ -71,6 +71,10 @@ export class Activity {
   @Column('text', { name: 'counterpart_number', nullable: true })
   counterpartNumber: string | null;
 
+  @Field(() => String, { nullable: true, description: 'The caller or callee name Zoom gave, when it gave one' })
+  @Column('text', { name: 'counterpart_name', nullable: true })
+  counterpartName: string | null;
+
   @Field(() => String, { nullable: true })
   @Column('text', { nullable: true })
   status: string | null;

@@ -1,0 +1,62 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { ActivityDirection, normalizePhone } from '@switchboard/crm-domain';
+import { realtimeCallEventSchema, ZOOM_REALTIME_CALL_EVENTS } from '@switchboard/zoom';
+import { CallBoardService } from '../activity/call-board.service';
+import type { CallProgress } from '../activity/dto/live-call.model';
+import { ContactsService } from '../crm/contacts.service';
+import { WebhookRouter, type WebhookOutcome } from '../webhook/webhook-router.service';
+import { ZoomConnectionService } from '../zoom/zoom-connection.service';
+
+type RealtimeCallEvent = (typeof ZOOM_REALTIME_CALL_EVENTS)[number];
+
+const PROGRESS: Record<RealtimeCallEvent, CallProgress> = {
+  'phone.caller_ringing': 'RINGING',
+  'phone.callee_ringing': 'RINGING',
+  'phone.caller_connected': 'CONNECTED',
+  'phone.callee_answered': 'CONNECTED',
+  'phone.callee_missed': 'ENDED',
+  'phone.callee_rejected': 'ENDED',
+  'phone.caller_ended': 'ENDED',
+  'phone.callee_ended': 'ENDED',
+};
+
+/** Zoom's real-time call events move calls across the live call board; the call log comes later, by itself. */
+@Injectable()
+export class CallBoardHandler implements OnModuleInit {
+  constructor(
+    private readonly router: WebhookRouter,
+    private readonly connections: ZoomConnectionService,
+    private readonly contacts: ContactsService,
+    private readonly callBoard: CallBoardService,
+  ) {}
+
+  onModuleInit(): void {
+    this.router.register([...ZOOM_REALTIME_CALL_EVENTS], (envelope) => this.apply(realtimeCallEventSchema.parse(envelope)));
+  }
+
+  private async apply(event: ReturnType<typeof realtimeCallEventSchema.parse>): Promise<WebhookOutcome> {
+    const call = event.payload.object;
+    // `phone.caller_*` events are about the caller's leg, `phone.callee_*` about the callee's.
+    const userIsCaller = event.event.startsWith('phone.caller_');
+    const [self, other] = userIsCaller ? [call.caller, call.callee] : [call.callee, call.caller];
+    const connection = self.user_id ? await this.connections.connectedZoomUser(self.user_id) : null;
+    if (!connection) return 'skipped';
+    const progress = PROGRESS[event.event as RealtimeCallEvent];
+    const counterpartRaw = other.phone_number || (other.extension_number ? String(other.extension_number) : null);
+    const region = await this.contacts.regionOf(connection.organisationId);
+    const match = counterpartRaw ? await this.contacts.matchNumber(connection.organisationId, counterpartRaw, region) : null;
+    const since = progress === 'CONNECTED' ? (call.connected_start_time ?? call.answer_start_time) : call.ringing_start_time;
+    await this.callBoard.apply({
+      organisationId: connection.organisationId,
+      ownerId: connection.userId,
+      callId: call.call_id,
+      progress,
+      direction: other.user_id ? ActivityDirection.INTERNAL : userIsCaller ? ActivityDirection.OUTBOUND : ActivityDirection.INBOUND,
+      counterpartNumber: counterpartRaw ? (normalizePhone(counterpartRaw, region).e164 ?? counterpartRaw) : null,
+      counterpartName: other.name ?? null,
+      contactId: match?.contactId ?? null,
+      since: since && !Number.isNaN(Date.parse(since)) ? new Date(since) : new Date(event.event_ts),
+    });
+    return 'processed';
+  }
+}

@@ -1,0 +1,93 @@
+import { DataSource } from 'typeorm';
+import { startZoomSim, zoomEnvFor, type ZoomSim } from '../../zoom-sim/testing/zoom-sim-process';
+import { startApiProcess } from './support/api-process';
+import { eventually } from './support/eventually';
+import { startTestApi, type TestApi } from './support/test-api';
+import { connectZoom } from './support/zoom-oauth';
+
+interface LiveCall {
+  callId: string;
+  state: 'RINGING' | 'CONNECTED';
+  direction: string;
+  counterpartNumber: string;
+  contact: { id: string; name: string } | null;
+  owner: { email: string };
+}
+const LIVE_CALL_FIELDS = 'callId state direction counterpartNumber contact { id name } owner { email }';
+
+describe('the live call board', () => {
+  let sim: ZoomSim;
+  let api: TestApi;
+  let session: string;
+  let contactId: string;
+
+  beforeAll(async () => {
+    sim = await startZoomSim();
+    api = await startTestApi(zoomEnvFor(sim));
+    await sim.control('POST', '/_sim/config', { webhookUrl: `${api.url}/webhooks/zoom` });
+    await api.createOrganisation('Demo Realty', [{ email: 'agent@demo.test' }]);
+    session = await api.login('agent@demo.test');
+    await connectZoom(api, session, 'agent@demo.test');
+    const created = await api.graphql<{ createContact: { id: string } }>('mutation { createContact(input: { firstName: "Jordan", lastName: "Lee", phones: ["+1 415 555 0187"] }) { id } }', {}, session);
+    contactId = created.data!.createContact.id;
+  });
+  afterAll(async () => {
+    await api?.close();
+    await sim?.stop();
+  });
+
+  const liveCalls = async (url = api.url) => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${session}` },
+      body: JSON.stringify({ query: `{ liveCalls { ${LIVE_CALL_FIELDS} } }` }),
+    });
+    return ((await response.json()) as { data: { liveCalls: LiveCall[] } }).data.liveCalls;
+  };
+  const ring = (outcome: 'missed' | 'answered', delivery: Record<string, unknown>) =>
+    sim.control<{ callId: string }>('POST', '/_sim/phone/calls', { userEmail: 'agent@demo.test', direction: 'inbound', counterpartNumber: '(415) 555-0187', counterpartName: 'JORDAN LEE', outcome, durationSeconds: 20, delivery });
+
+  it('shows a call ringing on the subscribed board with its contact, then takes it off when it is missed', async () => {
+    const boards: LiveCall[][] = [];
+    const client = api.subscribe(session);
+    const unsubscribe = client.subscribe<{ callBoard: LiveCall[] }>({ query: `subscription { callBoard { ${LIVE_CALL_FIELDS} } }` }, { next: (value) => boards.push(value.data!.callBoard), error: () => undefined, complete: () => undefined });
+    try {
+      // The board is sent at once on subscribing: empty, nobody is on the phone.
+      await eventually(async () => boards, (found) => found.length > 0);
+      expect(boards[0]).toEqual([]);
+      const { callId } = await ring('missed', { paceMs: 700 });
+      await eventually(async () => boards, (found) => found.some((board) => board.length === 1));
+      expect(boards.find((board) => board.length === 1)).toEqual([
+        { callId, state: 'RINGING', direction: 'INBOUND', counterpartNumber: '+14155550187', contact: { id: contactId, name: 'Jordan Lee' }, owner: { email: 'agent@demo.test' } },
+      ]);
+      await eventually(async () => boards, (found) => found.at(-1)!.length === 0 && found.length > 2);
+      expect(await liveCalls()).toEqual([]);
+    } finally {
+      unsubscribe();
+      await client.dispose();
+    }
+  });
+
+  it('never leaves a call on the board when its events arrive twice and in any order', async () => {
+    const { callId } = await ring('answered', { order: 'reverse', duplicates: 2 });
+    const db = api.app.get(DataSource);
+    await eventually(() => db.query('SELECT state FROM live_calls WHERE call_id = $1', [callId]), (rows: Array<{ state: string }>) => rows[0]?.state === 'ENDED');
+    await eventually(() => sim.control<{ status: string }[]>('GET', '/_sim/deliveries'), (deliveries) => deliveries.every((delivery) => delivery.status === 'delivered'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await liveCalls()).toEqual([]);
+    expect(await db.query('SELECT state FROM live_calls WHERE call_id = $1', [callId])).toEqual([{ state: 'ENDED' }]);
+  });
+
+  it('is rebuilt by an api process started mid-call, from PostgreSQL rather than memory', async () => {
+    const { callId } = await ring('answered', { paceMs: 4000 });
+    await eventually(() => liveCalls(), (calls) => calls.length === 1);
+    const fresh = await startApiProcess({ ...api.env, API_ROLE: 'http' });
+    try {
+      expect(await liveCalls(fresh.url)).toEqual([expect.objectContaining({ callId, state: 'RINGING', contact: { id: contactId, name: 'Jordan Lee' } })]);
+      const connected = await eventually(() => liveCalls(fresh.url), (calls) => calls[0]?.state === 'CONNECTED', 15_000);
+      expect(connected).toHaveLength(1);
+    } finally {
+      await fresh.stop();
+    }
+  });
+});

@@ -1,0 +1,56 @@
+import { startZoomSim, zoomEnvFor, type ZoomSim } from '../apps/zoom-sim/testing/zoom-sim-process';
+import { consentAtZoom, signIn } from './support/browser';
+import { startStack, type Stack } from './support/stack';
+
+interface Delivery {
+  event: string;
+  status: string;
+  lastAttemptAt: string;
+}
+
+describe('a call ringing while the agent works', () => {
+  let sim: ZoomSim;
+  let stack: Stack;
+
+  beforeAll(async () => {
+    sim = await startZoomSim();
+    stack = await startStack(zoomEnvFor(sim));
+    await sim.control('POST', '/_sim/config', { webhookUrl: `${stack.url}/webhooks/zoom` });
+  });
+  afterAll(async () => {
+    await stack?.stop();
+    await sim?.stop();
+  });
+
+  it('toasts while ringing and puts the missed call on the open contact page, without a reload, within a second of the webhook', async () => {
+    const page = await stack.browser.newPage();
+    await signIn(page, stack.url);
+    await page.getByTestId('nav-settings').click();
+    await consentAtZoom(page, 'zoom-connect', sim.url, stack.url);
+
+    await page.goto(`${stack.url}/contacts`);
+    await page.getByTestId('contact-search').fill('(415) 555-0106');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="contact-row"]').length === 1);
+    await page.getByTestId('contact-row').first().getByRole('link').first().click();
+    await page.waitForURL(/\/contacts\/[0-9a-f-]{36}$/);
+    const name = (await page.getByTestId('contact-name').textContent())!.trim();
+    await page.getByTestId('timeline').waitFor({ state: 'attached' });
+    const callsBefore = await page.locator('[data-testid="timeline-item"][data-activity-type="CALL"]').count();
+
+    // Zoom's events a second and a half apart, as a real ring: ringing, missed, then the call history record.
+    await sim.control('POST', '/_sim/phone/calls', { userEmail: 'agent@demo.test', direction: 'inbound', counterpartNumber: '4155550106', outcome: 'missed', delivery: { paceMs: 1500 } });
+    const toast = page.getByTestId('incoming-call-toast');
+    await toast.filter({ hasText: `Incoming call from ${name}` }).waitFor({ timeout: 10_000 });
+    await toast.waitFor({ state: 'detached', timeout: 10_000 });
+
+    const missedCall = page.locator('[data-testid="timeline-item"][data-activity-type="CALL"]').nth(callsBefore);
+    await missedCall.waitFor({ timeout: 15_000 });
+    const seenAt = Date.now();
+    await missedCall.filter({ hasText: /missed/i }).waitFor();
+    const deliveries = await sim.control<Delivery[]>('GET', '/_sim/deliveries');
+    const history = deliveries.find((delivery) => delivery.event === 'phone.callee_call_history_completed');
+    expect(history?.status).toBe('delivered');
+    expect(seenAt - new Date(history!.lastAttemptAt).getTime()).toBeLessThan(1000);
+    await page.close();
+  });
+});

@@ -1,0 +1,20 @@
+import type { Page } from 'playwright-core';
+import { DEMO_AGENT } from './stack';
+
+/** Signs in on the login page and waits for the contact list, where a signed-in user lands. */
+export async function signIn(page: Page, url: string, user: { email: string; password: string } = DEMO_AGENT): Promise<void> {
+  await page.goto(`${url}/login`);
+  await page.getByTestId('login-email').fill(user.email);
+  await page.getByTestId('login-password').fill(user.password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('contact-row').first().waitFor();
+}
+
+/** Clicks `button` on the Zoom card, approves on the simulator's consent page, and waits for the way back. */
+export async function consentAtZoom(page: Page, button: string, simUrl: string, appUrl: string): Promise<void> {
+  await page.getByTestId(button).click();
+  await page.waitForURL((url) => url.toString().startsWith(simUrl));
+  await page.getByText('meeting:write:meeting').first().waitFor();
+  await page.getByRole('button', { name: /approve|allow|authorize/i }).click();
+  await page.waitForURL(`${appUrl}/settings/integrations?zoom=connected`);
+}
