@@ -40,4 +40,27 @@ describe('the SPA in chromium', () => {
     await context1.close();
     await context2.close();
   });
+
+  it('dials numbers with Zoom Phone, or with tel: for an agent who chose "This device"', async () => {
+    const context = await stack.browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, stack.url, DEMO_AGENT);
+    await page.getByTestId('contact-search').fill('(415) 555-0106');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="contact-row"]').length === 1);
+    await page.getByTestId('contact-row').first().getByRole('link').first().click();
+    const contactUrl = page.url();
+    await page.getByTestId('call-link').first().waitFor();
+    expect(await page.getByTestId('call-link').first().getAttribute('href')).toBe('zoomphonecall://+14155550106');
+    expect(await page.getByTestId('sms-link').first().getAttribute('href')).toBe('zoomphonesms://+14155550106');
+
+    await page.goto(`${stack.url}/settings/calling`);
+    await page.getByTestId('call-links-TEL').click();
+    await page.waitForFunction(() => (document.querySelector('[data-testid="call-links-TEL"]') as HTMLInputElement | null)?.checked === true);
+    await page.goto(contactUrl);
+    await page.getByTestId('call-link').first().waitFor();
+    expect(await page.getByTestId('call-link').first().getAttribute('href')).toBe('tel:+14155550106');
+    await page.goto(`${stack.url}/settings/calling`);
+    await page.getByTestId('call-links-ZOOM_PHONE').click();
+    await context.close();
+  });
 });

@@ -8,6 +8,7 @@ import { Organisation } from './auth/entities/organisation.entity';
 import { Session } from './auth/entities/session.entity';
 import { User } from './auth/entities/user.entity';
 import { AuthTables1764000000000 } from './auth/migrations/1764000000000-auth-tables';
+import { UserCallLinks1764000000730 } from './auth/migrations/1764000000730-user-call-links';
 import { ContactPhone } from './crm/entities/contact-phone.entity';
 import { Contact } from './crm/entities/contact.entity';
 import { Deal } from './crm/entities/deal.entity';
@@ -21,7 +22,7 @@ import { ZoomConnections1764000000400 } from './zoom/migrations/1764000000400-zo
 
 /** Every module's tables and migrations, in dependency order; the one schema TypeORM and the CLI share. */
 export const ENTITIES = [Organisation, User, Session, ApiToken, Contact, ContactPhone, Deal, Activity, WebhookInboxEntry, ZoomConnectionEntity, ZoomTokenEntity];
-export const MIGRATIONS = [AuthTables1764000000000, CrmTables1764000000100, ActivityTables1764000000200, WebhookInbox1764000000300, ZoomConnections1764000000400, LeanInboxIndexes1764000000500, ActivityCounterpartName1764000000700, PhoneNumberChoices1764000000710, LiveCalls1764000000720];
+export const MIGRATIONS = [AuthTables1764000000000, CrmTables1764000000100, ActivityTables1764000000200, WebhookInbox1764000000300, ZoomConnections1764000000400, LeanInboxIndexes1764000000500, ActivityCounterpartName1764000000700, PhoneNumberChoices1764000000710, LiveCalls1764000000720, UserCallLinks1764000000730];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
   return {

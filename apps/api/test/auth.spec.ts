@@ -32,6 +32,16 @@ describe('auth (real api, PostgreSQL, Redis)', () => {
     expect(viaBearer.data?.me.email).toBe('ann@auth.test');
   });
 
+  it('keeps each user\'s choice of what phone numbers open', async () => {
+    const token = await api.login('ann@auth.test');
+    expect((await api.graphql('{ me { callLinks } }', {}, token)).data?.me.callLinks).toBe('ZOOM_PHONE');
+    const changed = await api.graphql('mutation { setCallLinks(callLinks: TEL) { callLinks } }', {}, token);
+    expect(changed.errors).toBeUndefined();
+    expect(changed.data?.setCallLinks.callLinks).toBe('TEL');
+    expect((await api.graphql('{ me { callLinks } }', {}, token)).data?.me.callLinks).toBe('TEL');
+    expect((await api.graphql('{ me { callLinks } }', {}, await api.login('rate@auth.test'))).data?.me.callLinks).toBe('ZOOM_PHONE');
+  });
+
   it('refuses anonymous calls and wrong passwords with clear codes', async () => {
     const anonymous = await api.graphql('{ me { id } }');
     expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');

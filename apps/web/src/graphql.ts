@@ -9,8 +9,10 @@ export interface User {
   email: string;
   name: string;
   role: Role;
+  callLinks: CallLinkScheme;
   organisation: { id: string; name: string; defaultRegion: string };
 }
+export type CallLinkScheme = 'ZOOM_PHONE' | 'TEL';
 export interface PhoneNumber {
   raw: string;
   e164: string | null;
@@ -67,11 +69,21 @@ export const ME = gql`
       email
       name
       role
+      callLinks
       organisation {
         id
         name
         defaultRegion
       }
+    }
+  }
+`;
+
+export const SET_CALL_LINKS = gql`
+  mutation SetCallLinks($callLinks: CallLinkScheme!) {
+    setCallLinks(callLinks: $callLinks) {
+      id
+      callLinks
     }
   }
 `;

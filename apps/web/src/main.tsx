@@ -5,6 +5,7 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { createApolloClient } from './apollo';
 import { Layout } from './components/Layout';
 import { ApiTokensPage } from './pages/ApiTokensPage';
+import { CallingSettingsPage } from './pages/CallingSettingsPage';
 import { ContactFormPage } from './pages/ContactFormPage';
 import { ContactPage } from './pages/ContactPage';
 import { ContactsPage } from './pages/ContactsPage';
@@ -39,6 +40,7 @@ createRoot(document.getElementById('root') as HTMLElement).render(
             <Route path="/calls/unmatched" element={<UnmatchedPage />} />
             <Route path="/settings" element={<Navigate to="/settings/integrations" replace />} />
             <Route path="/settings/integrations" element={<IntegrationsPage />} />
+            <Route path="/settings/calling" element={<CallingSettingsPage />} />
             <Route path="/settings/tokens" element={<ApiTokensPage />} />
             <Route path="/settings/health" element={<IntegrationHealthPage />} />
           </Route>

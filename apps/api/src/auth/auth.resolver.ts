@@ -1,5 +1,6 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { notFound } from '../platform/graphql/errors';
+import { CallLinkScheme } from '../platform/graphql/enums';
 import { CurrentPrincipal, Public } from './auth.guard';
 import { AuthService, SESSION_TTL_MS } from './auth.service';
 import { AuthPayload } from './dto/auth-payload';
@@ -44,6 +45,11 @@ export class AuthResolver {
   @Query(() => User)
   me(@CurrentPrincipal() principal: Principal): Promise<User> {
     return this.auth.userOf(principal);
+  }
+
+  @Mutation(() => User, { description: 'Your own preference: what phone numbers open when you click them' })
+  setCallLinks(@CurrentPrincipal() principal: Principal, @Args('callLinks', { type: () => CallLinkScheme }) callLinks: CallLinkScheme): Promise<User> {
+    return this.auth.setCallLinks(principal, callLinks);
   }
 
   @Mutation(() => String, { description: 'The token is shown once; send it as Authorization: Bearer <token>.' })

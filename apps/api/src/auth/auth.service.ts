@@ -4,6 +4,7 @@ import type { UserRole } from '@switchboard/crm-domain';
 import { In, IsNull, Repository } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
 import { hashBearerToken, hashPassword, randomToken, verifyPassword } from '../platform/crypto/secret-hash';
+import type { CallLinkScheme } from '../platform/graphql/enums';
 import { appError, badInput, ErrorCode, notFound } from '../platform/graphql/errors';
 import { LiveEventsService } from '../platform/redis/live-events.service';
 import { ApiToken } from './entities/api-token.entity';
@@ -150,6 +151,11 @@ export class AuthService {
     const user = await this.users.findOneBy({ id: principal.userId });
     if (!user) throw notFound('User');
     return user;
+  }
+
+  async setCallLinks(principal: Principal, callLinks: CallLinkScheme): Promise<User> {
+    await this.users.update({ id: principal.userId }, { callLinks });
+    return this.userOf(principal);
   }
 
   /** Idempotent creation for seeds and tests. */

@@ -1,13 +1,28 @@
+import { isE164, telUri, zoomPhoneCallUri, zoomPhoneSmsUri } from '@switchboard/zoom/uri';
 import type { PhoneNumber } from '../graphql';
+import { useCurrentUser } from '../session';
 
-/** Every phone number in the app renders through here, so click-to-call behaviour lives in one place. */
+/**
+ * Every phone number in the app renders through here: a call link and a text link that open Zoom Phone, or the
+ * system's tel:/sms: handlers for a user who chose them (Settings > Calling).
+ */
 export function PhoneLink({ phone }: { phone: PhoneNumber }) {
-  const dialable = phone.e164 ?? phone.extension;
-  if (!dialable) return <span>{phone.raw}</span>;
-  const href = `tel:${dialable}${phone.e164 && phone.extension ? `;ext=${phone.extension}` : ''}`;
+  const { callLinks } = useCurrentUser();
+  if (!phone.e164 || !isE164(phone.e164)) {
+    return phone.extension ? <a className="phone-link" href={`tel:${phone.extension}`}>{phone.raw}</a> : <span>{phone.raw}</span>;
+  }
+  const zoom = callLinks !== 'TEL';
+  const callHref = zoom ? zoomPhoneCallUri(phone.e164) : `${telUri(phone.e164)}${phone.extension ? `;ext=${phone.extension}` : ''}`;
+  const textHref = zoom ? zoomPhoneSmsUri(phone.e164) : `sms:${phone.e164}`;
+  const via = zoom ? 'with Zoom Phone' : 'with this device';
   return (
-    <a className="phone-link" href={href} title={phone.e164 ?? undefined}>
-      {phone.raw}
-    </a>
+    <span className="phone">
+      <a className="phone-link" href={callHref} title={`Call ${phone.e164} ${via}`} data-testid="call-link">
+        {phone.raw}
+      </a>
+      <a className="phone-text-link" href={textHref} title={`Text ${phone.e164} ${via}`} aria-label={`Text ${phone.raw}`} data-testid="sms-link">
+        SMS
+      </a>
+    </span>
   );
 }

@@ -6,6 +6,9 @@ export function SettingsTabs() {
   return (
     <nav className="tabs" aria-label="Settings">
       <NavLink to="/settings/integrations">Integrations</NavLink>
+      <NavLink to="/settings/calling" data-testid="nav-calling">
+        Calling
+      </NavLink>
       <NavLink to="/settings/tokens">API tokens</NavLink>
       {user.role === 'admin' && (
         <NavLink to="/settings/health" data-testid="nav-health">

@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import type { UserRole } from '@switchboard/crm-domain';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { UserRoleEnum } from '../../platform/graphql/enums';
+import { CallLinkScheme, UserRoleEnum } from '../../platform/graphql/enums';
 
 @ObjectType()
 @Entity('users')
@@ -24,6 +24,10 @@ export class User {
   @Field(() => UserRoleEnum)
   @Column('text')
   role: UserRole;
+
+  @Field(() => CallLinkScheme, { description: 'What phone numbers open for this user: Zoom Phone, or tel: without the Zoom client' })
+  @Column('text', { name: 'call_links', default: CallLinkScheme.ZOOM_PHONE })
+  callLinks: CallLinkScheme;
 
   @Column('text', { name: 'password_hash' })
   passwordHash: string;

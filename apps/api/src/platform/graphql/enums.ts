@@ -16,4 +16,9 @@ registerEnumType(ActivityType, { name: 'ActivityType' });
 registerEnumType(ActivityDirection, { name: 'ActivityDirection' });
 registerEnumType(CallResult, { name: 'CallResult' });
 
+/** What a phone number in the app opens: Zoom Phone (zoomphonecall://, zoomphonesms://) or the system's tel:. */
+export const CallLinkScheme = { ZOOM_PHONE: 'ZOOM_PHONE', TEL: 'TEL' } as const;
+export type CallLinkScheme = (typeof CallLinkScheme)[keyof typeof CallLinkScheme];
+registerEnumType(CallLinkScheme, { name: 'CallLinkScheme' });
+
 export { ActivityDirection, ActivityType, CallResult };
