@@ -1,5 +1,5 @@
 // Shared by the benchmarks: a throwaway database with the real migrations, and the real api as a child process.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -58,6 +58,63 @@ export async function startApi(env) {
       child.kill('SIGTERM');
     }),
   };
+}
+
+/** Seeds the demo organisation and users (agent@demo.test / demo-password) as `npm run seed` does. */
+export function seedDemo(databaseUrl) {
+  execFileSync(process.execPath, ['-r', path.join(ROOT, 'scripts/register-paths.cjs'), path.join(ROOT, 'dist/out-tsc/apps/api/src/cli.js'), 'seed'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
+    stdio: 'pipe',
+  });
+}
+
+/** The Zoom simulator as its own process, and the env that points the api at it (as real Zoom would be). */
+export async function startSim() {
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist/out-tsc/apps/zoom-sim/src/main.js')], {
+    cwd: ROOT,
+    env: { ...process.env, SIM_PORT: '0', SIM_HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const match = /zoom-sim listening on (http:\/\/\S+)/.exec(output);
+      if (match) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`zoom-sim exited with ${code}`)));
+  });
+  child.stdout.resume();
+  return {
+    url,
+    env: {
+      ZOOM_OAUTH_BASE: url,
+      ZOOM_API_BASE: `${url}/v2`,
+      ZOOM_CLIENT_ID: 'sim-client-id',
+      ZOOM_CLIENT_SECRET: 'sim-client-secret',
+      ZOOM_WEBHOOK_SECRET_TOKEN: 'sim-webhook-secret',
+      OPENAI_BASE_URL: `${url}/v1`,
+      OPENAI_API_KEY: 'sim-openai-key',
+    },
+    control: async (method, controlPath, body) => {
+      const response = await fetch(`${url}${controlPath}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+      if (!response.ok) throw new Error(`zoom-sim ${method} ${controlPath}: ${response.status} ${await response.text()}`);
+      return response.json();
+    },
+    stop: () => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM'))),
+  };
+}
+
+/** The browser's part of connecting Zoom: consent at the simulator (auto-approved), then the api's callback. */
+export async function connectZoom(apiUrl, token, zoomEmail) {
+  const { startZoomConnect } = await graphql(apiUrl, 'mutation { startZoomConnect }', {}, token);
+  const authorize = new URL(startZoomConnect);
+  authorize.searchParams.set('auto_approve', '1');
+  authorize.searchParams.set('login_hint', zoomEmail);
+  const consent = await fetch(authorize, { redirect: 'manual' });
+  const callback = new URL(consent.headers.get('location'));
+  const back = await fetch(`${apiUrl}/oauth/zoom/callback${callback.search}`, { redirect: 'manual', headers: { cookie: `sb_session=${token}` } });
+  if (back.status !== 302 || !back.headers.get('location').includes('zoom=connected')) throw new Error(`connecting Zoom failed: ${back.status}`);
 }
 
 export function percentile(sortedValues, p) {
