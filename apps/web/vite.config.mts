@@ -18,6 +18,7 @@ export default defineConfig({
       '/webhooks': api,
       '/healthz': api,
       '/media': api,
+      '/meetings': api,
     },
   },
 });

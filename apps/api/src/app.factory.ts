@@ -12,7 +12,7 @@ import { PinoNestLogger } from './platform/logging/logger';
 import { ZoomWebhookIntake } from './webhook/zoom-webhook-intake';
 
 /** Paths the SPA fallback must never answer: they belong to the api. */
-const API_PATHS = /^\/(graphql|webhooks|oauth|healthz|readyz|media)(\/|$)/;
+const API_PATHS = /^\/(graphql|webhooks|oauth|healthz|readyz|media|meetings)(\/|$)/;
 
 function serveWebApp(app: NestExpressApplication, config: AppConfig, logger: Logger): void {
   const webDir = config.webDistDir ?? path.resolve(process.cwd(), 'dist/apps/web');

@@ -10,6 +10,7 @@ import { AuthModule } from './auth/auth.module';
 import { AuthService } from './auth/auth.service';
 import { LiveConnectionsService } from './auth/live-connections.service';
 import { CrmModule } from './crm/crm.module';
+import { MeetingsModule } from './meetings/meetings.module';
 import { dataSourceOptions } from './database';
 import { graphqlOptions } from './graphql.config';
 import type { AppConfig } from './platform/config/app-config';
@@ -48,6 +49,7 @@ export class AppModule {
         ZoomModule.register({ http }),
         WebhookModule.register({ http, worker }),
         PhoneModule,
+        MeetingsModule.register({ http }),
       ],
     };
   }

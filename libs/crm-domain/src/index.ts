@@ -1,3 +1,4 @@
 export * from './enums';
 export * from './matching';
 export * from './phone';
+export * from './calendar-invite';

@@ -60,14 +60,6 @@ export class ActivityResolver {
     return this.activityService.get(principal, id);
   }
 
-  @Query(() => [Activity])
-  upcomingMeetings(
-    @CurrentPrincipal() principal: Principal,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
-  ): Promise<Activity[]> {
-    return this.activityService.upcomingMeetings(principal, first);
-  }
-
   @Mutation(() => Activity)
   addNote(
     @CurrentPrincipal() principal: Principal,

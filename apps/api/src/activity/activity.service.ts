@@ -21,6 +21,9 @@ export interface ActivityFilter {
   after?: string | null;
 }
 
+/** What "Unmatched" lists: conversations from a number no contact has. A meeting booked in Zoom is not one. */
+const UNMATCHED_TYPES = [ActivityType.CALL, ActivityType.VOICEMAIL, ActivityType.SMS];
+
 const cursorOf = (activity: Activity) => encodeCursor([activity.occurredAt.toISOString(), activity.id]);
 
 /** The timeline: every module writes activities through this service, which also announces them live. */
@@ -41,7 +44,7 @@ export class ActivityService {
     const query = this.activities.createQueryBuilder('a').where('a.organisation_id = :organisationId', { organisationId: principal.organisationId });
     if (filter.contactId) query.andWhere('a.contact_id = :contactId', { contactId: filter.contactId });
     if (filter.dealId) query.andWhere('a.deal_id = :dealId', { dealId: filter.dealId });
-    if (filter.unmatched) query.andWhere('a.contact_id IS NULL');
+    if (filter.unmatched) query.andWhere('a.contact_id IS NULL AND a.type IN (:...unmatchedTypes)', { unmatchedTypes: UNMATCHED_TYPES });
     if (filter.types?.length) query.andWhere('a.type IN (:...types)', { types: filter.types });
     const totalQuery = query.clone();
     if (cursor) {
@@ -139,6 +142,24 @@ export class ActivityService {
   }
 
   /**
+   * Changes the activity recorded for a Zoom object, optionally only while its status is one of `whileStatusIn`
+   * (null meaning none yet): a status only moves forward however Zoom's events interleave. Null when nothing changed.
+   */
+  async updateByZoomRef(organisationId: string, zoomRef: string, changes: Partial<Activity>, whileStatusIn?: Array<string | null>): Promise<Activity | null> {
+    const query = this.activities
+      .createQueryBuilder()
+      .update()
+      .set(changes)
+      .where('organisation_id = :organisationId AND zoom_ref = :zoomRef', { organisationId, zoomRef });
+    if (whileStatusIn) query.andWhere(`coalesce(status, '') IN (:...statuses)`, { statuses: whileStatusIn.map((status) => status ?? '') });
+    const result = await query.returning(['id']).execute();
+    if (!result.raw.length) return null;
+    const activity = await this.activities.findOneByOrFail({ organisationId, zoomRef });
+    await this.announce(ACTIVITY_UPDATED, activity);
+    return activity;
+  }
+
+  /**
    * What `app_deauthorized` must remove (docs/privacy.md): every activity built from that user's Zoom data
    * (calls, voicemails, meetings, recordings, transcripts, summaries). Notes and emails typed in the CRM stay.
    */
@@ -151,11 +172,13 @@ export class ActivityService {
     await this.liveEvents.publish<ActivityMessage>(event, toMessage(activity));
   }
 
-  upcomingMeetings(principal: Principal, first?: number | null): Promise<Activity[]> {
-    return this.activities
+  upcomingMeetings(principal: Principal, first?: number | null, contactId?: string | null): Promise<Activity[]> {
+    const query = this.activities
       .createQueryBuilder('a')
       .where('a.organisation_id = :organisationId', { organisationId: principal.organisationId })
-      .andWhere('a.type = :type', { type: ActivityType.MEETING })
+      .andWhere('a.type = :type', { type: ActivityType.MEETING });
+    if (contactId) query.andWhere('a.contact_id = :contactId', { contactId });
+    return query
       .andWhere("a.occurred_at >= now() - interval '1 hour'")
       .andWhere("coalesce(a.status, '') NOT IN ('Cancelled', 'Ended')")
       .orderBy('a.occurred_at', 'ASC')

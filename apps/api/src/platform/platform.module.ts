@@ -5,10 +5,11 @@ import { APP_CONFIG, AppConfig } from './config/app-config';
 import { TokenCipher } from './crypto/token-cipher';
 import { HealthController } from './health/health.controller';
 import { LOGGER } from './logging/logger';
+import { MailService } from './mail/mail.service';
 import { LiveEventsService } from './redis/live-events.service';
 import { createRedis, REDIS } from './redis/redis';
 
-/** Config, logging, Redis, cross-process events and crypto: what every other module may inject. */
+/** Config, logging, Redis, cross-process events, crypto and mail: what every other module may inject. */
 @Global()
 @Module({})
 export class PlatformModule implements OnApplicationShutdown {
@@ -24,8 +25,9 @@ export class PlatformModule implements OnApplicationShutdown {
         { provide: REDIS, useFactory: () => createRedis(config.redisUrl) },
         { provide: LiveEventsService, useFactory: () => LiveEventsService.connect(config.redisUrl, config.redisPrefix) },
         { provide: TokenCipher, useFactory: () => new TokenCipher(config.tokenEncryptionKey) },
+        MailService,
       ],
-      exports: [APP_CONFIG, LOGGER, REDIS, LiveEventsService, TokenCipher],
+      exports: [APP_CONFIG, LOGGER, REDIS, LiveEventsService, TokenCipher, MailService],
     };
   }
 

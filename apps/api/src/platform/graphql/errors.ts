@@ -1,4 +1,4 @@
-import { ZoomError } from '@switchboard/zoom';
+import { ZoomError, ZoomRateLimitError } from '@switchboard/zoom';
 import { GraphQLError } from 'graphql';
 
 /** The `extensions.code` values integrators rely on (DESIGN.md §3). */
@@ -30,6 +30,9 @@ export const rateLimited = (retryAfterSeconds: number) =>
 
 /** How a Zoom failure that reached a resolver reads to the user: reconnect, wait, or try again later. */
 export function zoomFailure(error: ZoomError): GraphQLError {
+  if (error instanceof ZoomRateLimitError && error.rateLimit.type === 'Daily-limit') {
+    return appError(ErrorCode.RATE_LIMITED, `Zoom's daily limit for this is reached: ${error.message}`, { daily: true });
+  }
   if (error.kind === 'rate_limited') {
     const seconds = Math.max(1, Math.ceil((error.retryAfterMs ?? 60_000) / 1000));
     return appError(ErrorCode.RATE_LIMITED, `Zoom is rate limiting this account; try again in ${seconds} s`, { retryAfterSeconds: seconds });

@@ -1,0 +1,74 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { meetingEventSchema, meetingUpdatedEventSchema } from '@switchboard/zoom';
+import { ActivityService } from '../activity/activity.service';
+import type { Activity } from '../activity/entities/activity.entity';
+import { WebhookRouter, type WebhookOutcome } from '../webhook/webhook-router.service';
+import { ZoomConnectionService } from '../zoom/zoom-connection.service';
+import { MeetingsService, MeetingStatus, meetingZoomRef } from './meetings.service';
+
+const validDate = (value: string | null | undefined) => {
+  const date = value ? new Date(value) : null;
+  return date && !Number.isNaN(date.getTime()) ? date : null;
+};
+
+/**
+ * Zoom-side changes to a meeting reach its activity. Statuses only move forward (Scheduled, Started, Ended;
+ * Cancelled from any but Ended), so duplicates and any order of delivery leave one right answer.
+ */
+@Injectable()
+export class MeetingEventsHandler implements OnModuleInit {
+  constructor(
+    private readonly router: WebhookRouter,
+    private readonly connections: ZoomConnectionService,
+    private readonly activities: ActivityService,
+    private readonly meetings: MeetingsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.router.register(['meeting.started', 'meeting.ended', 'meeting.deleted'], async (envelope) => {
+      const event = meetingEventSchema.parse(envelope);
+      const meeting = event.payload.object;
+      return this.apply(meeting.host_id, String(meeting.id), async (organisationId, zoomRef) => {
+        const scheduled = await this.meetings.findByZoomId(organisationId, String(meeting.id));
+        if (event.event === 'meeting.started') {
+          const startedAt = validDate(meeting.start_time) ?? new Date(event.event_ts);
+          if (scheduled) await this.meetings.recordRun(scheduled, { startedAt });
+          return this.activities.updateByZoomRef(organisationId, zoomRef, { status: MeetingStatus.STARTED }, [MeetingStatus.SCHEDULED, null]);
+        }
+        if (event.event === 'meeting.ended') {
+          const startedAt = validDate(meeting.start_time) ?? scheduled?.startedAt ?? null;
+          const endedAt = validDate(meeting.end_time) ?? new Date(event.event_ts);
+          if (scheduled) await this.meetings.recordRun(scheduled, { startedAt, endedAt });
+          const durationSeconds = startedAt ? Math.max(0, Math.round((endedAt.getTime() - startedAt.getTime()) / 1000)) : undefined;
+          return this.activities.updateByZoomRef(organisationId, zoomRef, { status: MeetingStatus.ENDED, durationSeconds }, [MeetingStatus.SCHEDULED, MeetingStatus.STARTED, null]);
+        }
+        return this.activities.updateByZoomRef(organisationId, zoomRef, { status: MeetingStatus.CANCELLED }, [MeetingStatus.SCHEDULED, MeetingStatus.STARTED, null]);
+      });
+    });
+    this.router.register(['meeting.updated'], async (envelope) => {
+      const event = meetingUpdatedEventSchema.parse(envelope);
+      const changed = event.payload.object;
+      const hostId = changed.host_id ?? event.payload.operator_id ?? null;
+      return this.apply(typeof hostId === 'string' ? hostId : null, String(changed.id), async (organisationId, zoomRef) => {
+        const changes: Partial<Activity> = {};
+        const start = validDate(changed.start_time);
+        if (start) changes.occurredAt = start;
+        if (typeof changed.duration === 'number') changes.durationSeconds = changed.duration * 60;
+        if (typeof changed.topic === 'string' && changed.topic) changes.body = changed.topic;
+        return Object.keys(changes).length ? this.activities.updateByZoomRef(organisationId, zoomRef, changes) : null;
+      });
+    });
+  }
+
+  /** The host must be connected here, and the meeting known to the CRM; anything else is none of ours. */
+  private async apply(
+    hostZoomUserId: string | null | undefined,
+    zoomMeetingId: string,
+    change: (organisationId: string, zoomRef: string) => Promise<Activity | null>,
+  ): Promise<WebhookOutcome> {
+    const connection = hostZoomUserId ? await this.connections.connectedZoomUser(hostZoomUserId) : null;
+    if (!connection) return 'skipped';
+    await change(connection.organisationId, meetingZoomRef(zoomMeetingId));
+    return 'processed';
+  }
+}
