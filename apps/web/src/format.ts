@@ -15,3 +15,29 @@ export function relativeTime(iso: string): string {
   for (const [unit, size] of units) if (Math.abs(seconds) >= size) return relative.format(Math.round(seconds / size), unit);
   return 'just now';
 }
+
+/** Minutes `timeZone` is ahead of UTC at `date` (negative west of Greenwich). */
+function zoneOffsetMinutes(date: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(date);
+  const part = (type: string) => Number(parts.find((item) => item.type === type)?.value);
+  const asUtc = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
+  return Math.round((asUtc - date.getTime()) / 60_000);
+}
+
+/** "2026-12-01T09:00" read as a wall-clock time in `timeZone` (as a datetime-local input gives it), to an instant. */
+export function zonedInputToDate(local: string, timeZone: string): Date {
+  const wall = new Date(`${local}:00Z`);
+  const first = new Date(wall.getTime() - zoneOffsetMinutes(wall, timeZone) * 60_000);
+  // Across a daylight-saving change the offset at the result differs from the guess: one more step settles it.
+  return new Date(wall.getTime() - zoneOffsetMinutes(first, timeZone) * 60_000);
+}
+
+/** The other way: an instant as the datetime-local value of its wall-clock time in `timeZone`. */
+export function dateToZonedInput(date: Date, timeZone: string): string {
+  return new Date(date.getTime() + zoneOffsetMinutes(date, timeZone) * 60_000).toISOString().slice(0, 16);
+}
+
+/** "Tue, Dec 1, 9:00 AM PST" in the given timezone (the viewer's when none is given). */
+export function meetingTime(iso: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(undefined, { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone, timeZoneName: 'short' }).format(new Date(iso));
+}

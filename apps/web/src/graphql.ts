@@ -55,6 +55,17 @@ export interface Activity {
   body: string | null;
   attachments: Array<{ kind: string; url: string; title: string | null }>;
   owner: { id: string; name: string } | null;
+  meeting: MeetingDetails | null;
+}
+export interface MeetingDetails {
+  zoomMeetingId: string;
+  topic: string;
+  agenda: string | null;
+  timezone: string;
+  startTime: string;
+  durationMinutes: number;
+  inviteeEmail: string | null;
+  inviteDelivery: 'SENT' | 'OUTBOX' | 'SKIPPED_NO_EMAIL' | 'FAILED' | null;
 }
 export interface Page<T> {
   edges: Array<{ node: T; cursor: string }>;
@@ -204,6 +215,16 @@ export const ACTIVITY_FIELDS = gql`
       id
       name
     }
+    meeting {
+      zoomMeetingId
+      topic
+      agenda
+      timezone
+      startTime
+      durationMinutes
+      inviteeEmail
+      inviteDelivery
+    }
   }
 `;
 
@@ -321,6 +342,46 @@ export const CALL_BOARD = gql`
   subscription CallBoard {
     callBoard {
       ...LiveCallFields
+    }
+  }
+`;
+
+export const SCHEDULE_MEETING = gql`
+  ${ACTIVITY_FIELDS}
+  mutation ScheduleMeeting($input: ScheduleMeetingInput!) {
+    scheduleMeeting(input: $input) {
+      ...ActivityFields
+    }
+  }
+`;
+
+export const UPDATE_MEETING = gql`
+  ${ACTIVITY_FIELDS}
+  mutation UpdateMeeting($activityId: ID!, $input: ScheduleMeetingInput!) {
+    updateMeeting(activityId: $activityId, input: $input) {
+      ...ActivityFields
+    }
+  }
+`;
+
+export const CANCEL_MEETING = gql`
+  ${ACTIVITY_FIELDS}
+  mutation CancelMeeting($activityId: ID!) {
+    cancelMeeting(activityId: $activityId) {
+      ...ActivityFields
+    }
+  }
+`;
+
+export const UPCOMING_MEETINGS = gql`
+  ${ACTIVITY_FIELDS}
+  query UpcomingMeetings($first: Int, $contactId: ID) {
+    upcomingMeetings(first: $first, contactId: $contactId) {
+      ...ActivityFields
+      contact {
+        id
+        name
+      }
     }
   }
 `;

@@ -1,4 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { ActivityType } from '@switchboard/crm-domain';
 import { Activity } from '../activity/entities/activity.entity';
 import { CurrentPrincipal } from '../auth/auth.guard';
 import type { Principal } from '../auth/principal';
@@ -40,6 +41,7 @@ export class MeetingsResolver {
 
   @ResolveField(() => ScheduledMeeting, { nullable: true, description: 'For a meeting scheduled from Switchboard: its schedule, invite and run' })
   async meeting(@Parent() activity: Activity): Promise<ScheduledMeeting | null> {
+    if (activity.type !== ActivityType.MEETING) return null;
     return (await this.meetings.detailsFor([activity.id]))[0] ?? null;
   }
 }

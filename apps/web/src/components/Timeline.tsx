@@ -1,8 +1,9 @@
 import { useApolloClient, useQuery, useSubscription } from '@apollo/client/react';
 import { useMemo, useState } from 'react';
 import { errorMessage } from '../apollo';
-import { formatDuration, relativeTime } from '../format';
+import { formatDuration, meetingTime, relativeTime } from '../format';
 import { ACTIVITIES, ACTIVITY_ADDED, ACTIVITY_UPDATED, type Activity, type Page } from '../graphql';
+import { MeetingActions } from '../meetings/MeetingActions';
 
 const PAGE_SIZE = 20;
 const ICONS: Record<string, string> = { CALL: '☎', VOICEMAIL: '✉', MEETING: '▶', RECORDING: '●', SMS: '✎', NOTE: '✍', EMAIL: '@' };
@@ -11,6 +12,8 @@ function summary(activity: Activity): string {
   switch (activity.type) {
     case 'NOTE':
       return 'Note';
+    case 'MEETING':
+      return `Zoom meeting · ${meetingTime(activity.occurredAt, activity.meeting?.timezone)}`;
     case 'CALL':
       return [activity.direction === 'INBOUND' ? 'Incoming call' : activity.direction === 'OUTBOUND' ? 'Outgoing call' : 'Call', activity.result?.toLowerCase()]
         .filter(Boolean)
@@ -25,7 +28,7 @@ function byNewest(a: Activity, b: Activity): number {
 }
 
 /** A contact's timeline: the first page from the server, older pages on demand, new activity pushed live. */
-export function Timeline({ contactId }: { contactId: string }) {
+export function Timeline({ contactId, contactName }: { contactId: string; contactName: string }) {
   const client = useApolloClient();
   const { data, loading, error } = useQuery<{ activities: Page<Activity> }>(ACTIVITIES, { variables: { contactId, first: PAGE_SIZE } });
   const [live, setLive] = useState<Activity[]>([]);
@@ -83,6 +86,7 @@ export function Timeline({ contactId }: { contactId: string }) {
               </div>
               {activity.body && <p className="timeline-text">{activity.body}</p>}
               {activity.transcript && <blockquote className="transcript">{activity.transcript}</blockquote>}
+              {activity.type === 'MEETING' && <MeetingActions activity={activity} contactId={contactId} contactName={contactName} />}
               {activity.attachments.length > 0 && (
                 <ul className="attachments">
                   {activity.attachments.map((attachment) => (

@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client/react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { errorMessage } from '../apollo';
 import { NoteComposer } from '../components/NoteComposer';
@@ -6,12 +7,16 @@ import { PhoneLink } from '../components/PhoneLink';
 import { StageBadge, stageLabel } from '../components/StageBadge';
 import { Timeline } from '../components/Timeline';
 import { CONTACT, type Contact } from '../graphql';
+import { MeetingForm } from '../meetings/MeetingForm';
+import { UpcomingMeetings } from '../meetings/UpcomingMeetings';
 
 const money = new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
 
 export function ContactPage() {
   const { id = '' } = useParams();
   const { data, loading, error } = useQuery<{ contact: Contact | null }>(CONTACT, { variables: { id } });
+  const [scheduling, setScheduling] = useState(false);
+  const [notice, setNotice] = useState('');
 
   if (loading && !data) return <p className="muted">Loading…</p>;
   if (error) return <p className="form-error">{errorMessage(error)}</p>;
@@ -45,10 +50,30 @@ export function ContactPage() {
             </p>
           </div>
         </div>
-        <Link to={`/contacts/${contact.id}/edit`} className="button">
-          Edit
-        </Link>
+        <div className="row">
+          <button type="button" className="button primary" onClick={() => setScheduling(true)} data-testid="schedule-meeting">
+            Schedule Zoom meeting
+          </button>
+          <Link to={`/contacts/${contact.id}/edit`} className="button">
+            Edit
+          </Link>
+        </div>
       </div>
+      {notice && (
+        <p className="banner success" role="status" data-testid="meeting-notice">
+          {notice}
+        </p>
+      )}
+      {scheduling && (
+        <MeetingForm
+          contactId={contact.id}
+          contactName={contact.name}
+          onDone={(message) => {
+            setScheduling(false);
+            setNotice(message);
+          }}
+        />
+      )}
       <div className="columns">
         <aside className="card details">
           <h2>Details</h2>
@@ -84,6 +109,7 @@ export function ContactPage() {
               </>
             )}
           </dl>
+          <UpcomingMeetings contactId={contact.id} />
           <h2>Deals</h2>
           {contact.deals.length === 0 ? (
             <p className="muted">No deals yet.</p>
@@ -105,7 +131,7 @@ export function ContactPage() {
         <div className="card activity">
           <h2>Timeline</h2>
           <NoteComposer contactId={contact.id} />
-          <Timeline contactId={contact.id} />
+          <Timeline contactId={contact.id} contactName={contact.name} />
         </div>
       </div>
     </section>

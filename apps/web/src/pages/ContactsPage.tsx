@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { errorMessage } from '../apollo';
+import { UpcomingMeetings } from '../meetings/UpcomingMeetings';
 import { PhoneLink } from '../components/PhoneLink';
 import { StageBadge } from '../components/StageBadge';
 import { CONTACTS, type ContactSummary, type Page } from '../graphql';
@@ -45,6 +46,9 @@ export function ContactsPage() {
         <Link to="/contacts/new" className="button primary" data-testid="new-contact">
           New contact
         </Link>
+      </div>
+      <div className="card dashboard-upcoming">
+        <UpcomingMeetings />
       </div>
       <label className="search">
         <span className="visually-hidden">Search contacts</span>

@@ -1,0 +1,47 @@
+import { useQuery } from '@apollo/client/react';
+import { Link } from 'react-router-dom';
+import { errorMessage } from '../apollo';
+import { meetingTime } from '../format';
+import { type Activity, UPCOMING_MEETINGS } from '../graphql';
+
+type UpcomingMeeting = Activity & { contact: { id: string; name: string } | null };
+
+/** Meetings from now on, soonest first: everyone's on the dashboard, one contact's on their page. */
+export function UpcomingMeetings({ contactId }: { contactId?: string }) {
+  const { data, error } = useQuery<{ upcomingMeetings: UpcomingMeeting[] }>(UPCOMING_MEETINGS, { variables: { first: 10, contactId }, fetchPolicy: 'cache-and-network' });
+  const meetings = data?.upcomingMeetings ?? [];
+  return (
+    <section className="upcoming" aria-label="Upcoming meetings" data-testid="upcoming-meetings">
+      <h2>Upcoming meetings</h2>
+      {error && <p className="form-error">{errorMessage(error)}</p>}
+      {meetings.length === 0 ? (
+        <p className="muted">Nothing scheduled.</p>
+      ) : (
+        <ul className="plain upcoming-list">
+          {meetings.map((meeting) => {
+            const join = meeting.attachments.find((attachment) => attachment.kind === 'join');
+            return (
+              <li key={meeting.id} data-testid="upcoming-meeting">
+                <strong>{meeting.body}</strong>
+                <span className="muted block">
+                  {meetingTime(meeting.occurredAt)}
+                  {meeting.status === 'Started' && ' · in progress'}
+                </span>
+                {!contactId && meeting.contact && (
+                  <Link className="block" to={`/contacts/${meeting.contact.id}`}>
+                    with {meeting.contact.name}
+                  </Link>
+                )}
+                {join && (
+                  <a href={join.url} target="_blank" rel="noreferrer">
+                    Join
+                  </a>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+import { startZoomSim, zoomEnvFor, type ZoomSim } from '../apps/zoom-sim/testing/zoom-sim-process';
+import { startSmtpSink, type SmtpSink } from '../apps/api/test/support/smtp-sink';
+import { consentAtZoom, signIn } from './support/browser';
+import { startStack, type Stack } from './support/stack';
+
+interface SimMeeting {
+  id: number;
+  topic: string;
+  start_time: string;
+  timezone: string;
+  join_url: string;
+}
+
+describe('scheduling a Zoom meeting from a contact in chromium', () => {
+  let sim: ZoomSim;
+  let smtp: SmtpSink;
+  let stack: Stack;
+
+  beforeAll(async () => {
+    sim = await startZoomSim();
+    smtp = await startSmtpSink();
+    stack = await startStack({ ...zoomEnvFor(sim), SMTP_URL: smtp.url });
+    await sim.control('POST', '/_sim/config', { webhookUrl: `${stack.url}/webhooks/zoom` });
+  });
+  afterAll(async () => {
+    await stack?.stop();
+    await smtp?.close();
+    await sim?.stop();
+  });
+
+  it('creates the meeting at Zoom in the chosen timezone, shows it with a Join link, and emails the contact a matching .ics', async () => {
+    const page = await stack.browser.newPage();
+    await signIn(page, stack.url);
+    await page.getByTestId('nav-settings').click();
+    await consentAtZoom(page, 'zoom-connect', sim.url, stack.url);
+
+    await page.goto(`${stack.url}/contacts`);
+    await page.getByTestId('contact-search').fill('(415) 555-0106');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="contact-row"]').length === 1);
+    await page.getByTestId('contact-row').first().getByRole('link').first().click();
+    await page.waitForURL(/\/contacts\/[0-9a-f-]{36}$/);
+    const name = (await page.getByTestId('contact-name').textContent())!.trim();
+    const email = (await page.locator('a[href^="mailto:"]').first().textContent())!.trim();
+
+    await page.getByTestId('schedule-meeting').click();
+    expect(await page.getByTestId('meeting-topic').inputValue()).toBe(`Meeting with ${name}`);
+    const day = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByTestId('meeting-start').fill(`${day}T10:30`);
+    await page.getByTestId('meeting-timezone').selectOption('America/Chicago');
+    await page.getByTestId('meeting-duration').selectOption('45');
+    await page.getByTestId('meeting-submit').click();
+    await page.getByTestId('meeting-notice').filter({ hasText: `emailed the invite at ${email}` }).waitFor();
+
+    const meeting = page.locator('[data-testid="timeline-item"][data-activity-type="MEETING"]').first();
+    await meeting.waitFor();
+    const joinUrl = await meeting.getByTestId('meeting-join').getAttribute('href');
+    await page.getByTestId('upcoming-meeting').filter({ hasText: `Meeting with ${name}` }).first().waitFor();
+
+    const [atZoom] = await sim.control<SimMeeting[]>('GET', '/_sim/meetings?userEmail=agent@demo.test');
+    // 10:30 in Chicago, a week out: 16:30 UTC in winter (CST), 15:30 in summer (CDT).
+    const chicagoOffsetHours = new Date(`${day}T12:00:00Z`).toLocaleString('en-US', { timeZone: 'America/Chicago', timeZoneName: 'short' }).endsWith('CDT') ? 5 : 6;
+    const expectedStart = `${day}T${String(10 + chicagoOffsetHours)}:30:00Z`;
+    expect(atZoom).toMatchObject({ topic: `Meeting with ${name}`, start_time: expectedStart, timezone: 'America/Chicago', join_url: joinUrl });
+
+    const invite = smtp.messages.find((message) => message.subject === `Invitation: Meeting with ${name}`);
+    expect(invite?.to).toMatchObject({ value: [{ address: email }] });
+    expect(invite!.text).toContain(joinUrl);
+    const ics = smtp.calendarOf(invite!);
+    expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    expect(ics).toContain('METHOD:REQUEST');
+    expect(ics).toContain(`DTSTART:${expectedStart.replace(/[-:]/g, '')}`);
+    expect(ics).toContain(joinUrl);
+    await page.close();
+  });
+});
