@@ -44,6 +44,11 @@ describe('scheduling a Zoom meeting from a contact in chromium', () => {
 
     await page.getByTestId('schedule-meeting').click();
     expect(await page.getByTestId('meeting-topic').inputValue()).toBe(`Meeting with ${name}`);
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    await page.getByTestId('meeting-start').fill(`${yesterday}T10:30`);
+    await page.getByTestId('meeting-submit').click();
+    await page.getByTestId('meeting-error').filter({ hasText: 'in the past' }).waitFor();
+
     const day = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
     await page.getByTestId('meeting-start').fill(`${day}T10:30`);
     await page.getByTestId('meeting-timezone').selectOption('America/Chicago');
