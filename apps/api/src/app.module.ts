@@ -16,6 +16,7 @@ import { graphqlOptions } from './graphql.config';
 import type { AppConfig } from './platform/config/app-config';
 import { PhoneModule } from './phone/phone.module';
 import { PlatformModule } from './platform/platform.module';
+import { TranscriptionModule } from './transcription/transcription.module';
 import { redisConnectionOptions } from './platform/redis/redis';
 import { WebhookModule } from './webhook/webhook.module';
 import { ZoomModule } from './zoom/zoom.module';
@@ -50,6 +51,7 @@ export class AppModule {
         WebhookModule.register({ http, worker }),
         PhoneModule,
         MeetingsModule.register({ http }),
+        TranscriptionModule.register({ http, worker }),
       ],
     };
   }

@@ -19,12 +19,14 @@ import { WebhookInbox1764000000300 } from './webhook/migrations/1764000000300-we
 import { LeanInboxIndexes1764000000500 } from './webhook/migrations/1764000000500-lean-inbox-indexes';
 import { ScheduledMeeting } from './meetings/entities/scheduled-meeting.entity';
 import { ScheduledMeetings1764000000740 } from './meetings/migrations/1764000000740-scheduled-meetings';
+import { Voicemail } from './transcription/entities/voicemail.entity';
+import { Voicemails1764000000750 } from './transcription/migrations/1764000000750-voicemails';
 import { ZoomConnectionEntity, ZoomTokenEntity } from './zoom/entities/zoom-connection.entity';
 import { ZoomConnections1764000000400 } from './zoom/migrations/1764000000400-zoom-connections';
 
 /** Every module's tables and migrations, in dependency order; the one schema TypeORM and the CLI share. */
-export const ENTITIES = [Organisation, User, Session, ApiToken, Contact, ContactPhone, Deal, Activity, WebhookInboxEntry, ZoomConnectionEntity, ZoomTokenEntity, ScheduledMeeting];
-export const MIGRATIONS = [AuthTables1764000000000, CrmTables1764000000100, ActivityTables1764000000200, WebhookInbox1764000000300, ZoomConnections1764000000400, LeanInboxIndexes1764000000500, ActivityCounterpartName1764000000700, PhoneNumberChoices1764000000710, LiveCalls1764000000720, UserCallLinks1764000000730, ScheduledMeetings1764000000740];
+export const ENTITIES = [Organisation, User, Session, ApiToken, Contact, ContactPhone, Deal, Activity, WebhookInboxEntry, ZoomConnectionEntity, ZoomTokenEntity, ScheduledMeeting, Voicemail];
+export const MIGRATIONS = [AuthTables1764000000000, CrmTables1764000000100, ActivityTables1764000000200, WebhookInbox1764000000300, ZoomConnections1764000000400, LeanInboxIndexes1764000000500, ActivityCounterpartName1764000000700, PhoneNumberChoices1764000000710, LiveCalls1764000000720, UserCallLinks1764000000730, ScheduledMeetings1764000000740, Voicemails1764000000750];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
   return {

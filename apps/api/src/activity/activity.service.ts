@@ -10,7 +10,7 @@ import { type Connection, decodeCursor, encodeCursor, invalidCursor, readPageSiz
 import { cleanText, isUuid } from '../platform/graphql/validation';
 import { LiveEventsService } from '../platform/redis/live-events.service';
 import { ACTIVITY_ADDED, ACTIVITY_UPDATED, type ActivityMessage, toMessage } from './activity-events';
-import { Activity } from './entities/activity.entity';
+import { Activity, type Attachment } from './entities/activity.entity';
 
 export interface ActivityFilter {
   contactId?: string | null;
@@ -145,16 +145,46 @@ export class ActivityService {
    * Changes the activity recorded for a Zoom object, optionally only while its status is one of `whileStatusIn`
    * (null meaning none yet): a status only moves forward however Zoom's events interleave. Null when nothing changed.
    */
-  async updateByZoomRef(organisationId: string, zoomRef: string, changes: Partial<Activity>, whileStatusIn?: Array<string | null>): Promise<Activity | null> {
+  updateByZoomRef(organisationId: string, zoomRef: string, changes: Partial<Activity>, whileStatusIn?: Array<string | null>): Promise<Activity | null> {
+    return this.updateWhere(organisationId, 'zoom_ref = :zoomRef', { zoomRef }, changes, whileStatusIn);
+  }
+
+  updateById(organisationId: string, id: string, changes: Partial<Activity>): Promise<Activity | null> {
+    return this.updateWhere(organisationId, 'id = :id', { id }, changes);
+  }
+
+  /** Adds a link (recording, voicemail, ...) to the activity of a Zoom object, once however often it is added. */
+  async attach(organisationId: string, zoomRef: string, attachment: Attachment): Promise<Activity | null> {
+    const result = await this.activities.query(
+      `UPDATE activities SET attachments = attachments || $3::jsonb, updated_at = now()
+        WHERE organisation_id = $1 AND zoom_ref = $2 AND NOT attachments @> jsonb_build_array(jsonb_build_object('url', $4::text))
+        RETURNING id`,
+      [organisationId, zoomRef, JSON.stringify([attachment]), attachment.url],
+    );
+    const [rows] = result as [Array<{ id: string }>, number];
+    if (!rows?.length) return null;
+    const activity = await this.activities.findOneByOrFail({ id: rows[0].id });
+    await this.announce(ACTIVITY_UPDATED, activity);
+    return activity;
+  }
+
+  private async updateWhere(
+    organisationId: string,
+    condition: string,
+    parameters: Record<string, unknown>,
+    changes: Partial<Activity>,
+    whileStatusIn?: Array<string | null>,
+  ): Promise<Activity | null> {
     const query = this.activities
       .createQueryBuilder()
       .update()
       .set(changes)
-      .where('organisation_id = :organisationId AND zoom_ref = :zoomRef', { organisationId, zoomRef });
+      .where(`organisation_id = :organisationId AND ${condition}`, { organisationId, ...parameters });
     if (whileStatusIn) query.andWhere(`coalesce(status, '') IN (:...statuses)`, { statuses: whileStatusIn.map((status) => status ?? '') });
     const result = await query.returning(['id']).execute();
-    if (!result.raw.length) return null;
-    const activity = await this.activities.findOneByOrFail({ organisationId, zoomRef });
+    const [updated] = result.raw as Array<{ id: string }>;
+    if (!updated) return null;
+    const activity = await this.activities.findOneByOrFail({ id: updated.id });
     await this.announce(ACTIVITY_UPDATED, activity);
     return activity;
   }

@@ -132,6 +132,14 @@ export class ContactsService {
     return { contactId: chosen && candidateIds.includes(chosen) ? chosen : null, candidateIds };
   }
 
+  /** A call's other end as the timeline shows it (E.164 when it parses, else as Zoom wrote it) and its contact. */
+  async resolveCounterpart(organisationId: string, raw: string | null | undefined): Promise<{ number: string | null; contactId: string | null }> {
+    if (!raw) return { number: null, contactId: null };
+    const region = await this.regionOf(organisationId);
+    const { contactId } = await this.matchNumber(organisationId, raw, region);
+    return { number: normalizePhone(raw, region).e164 ?? raw, contactId };
+  }
+
   /**
    * A user put a call from `number` on this contact: the contact gets the number if it lacked it, so the next call
    * matches by itself, and when other contacts share the number the choice is remembered ("Which contact?" once).

@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { ActivityDirection, normalizePhone } from '@switchboard/crm-domain';
+import { ActivityDirection } from '@switchboard/crm-domain';
 import { realtimeCallEventSchema, ZOOM_REALTIME_CALL_EVENTS } from '@switchboard/zoom';
 import { CallBoardService } from '../activity/call-board.service';
 import type { CallProgress } from '../activity/dto/live-call.model';
@@ -43,8 +43,7 @@ export class CallBoardHandler implements OnModuleInit {
     if (!connection) return 'skipped';
     const progress = PROGRESS[event.event as RealtimeCallEvent];
     const counterpartRaw = other.phone_number || (other.extension_number ? String(other.extension_number) : null);
-    const region = await this.contacts.regionOf(connection.organisationId);
-    const match = counterpartRaw ? await this.contacts.matchNumber(connection.organisationId, counterpartRaw, region) : null;
+    const counterpart = await this.contacts.resolveCounterpart(connection.organisationId, counterpartRaw);
     const since = progress === 'CONNECTED' ? (call.connected_start_time ?? call.answer_start_time) : call.ringing_start_time;
     await this.callBoard.apply({
       organisationId: connection.organisationId,
@@ -52,9 +51,9 @@ export class CallBoardHandler implements OnModuleInit {
       callId: call.call_id,
       progress,
       direction: other.user_id ? ActivityDirection.INTERNAL : userIsCaller ? ActivityDirection.OUTBOUND : ActivityDirection.INBOUND,
-      counterpartNumber: counterpartRaw ? (normalizePhone(counterpartRaw, region).e164 ?? counterpartRaw) : null,
+      counterpartNumber: counterpart.number,
       counterpartName: other.name ?? null,
-      contactId: match?.contactId ?? null,
+      contactId: counterpart.contactId,
       since: since && !Number.isNaN(Date.parse(since)) ? new Date(since) : new Date(event.event_ts),
     });
     return 'processed';

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ActivityType, normalizePhone } from '@switchboard/crm-domain';
+import { ActivityType } from '@switchboard/crm-domain';
 import type { Logger } from 'pino';
 import { ActivityService } from '../activity/activity.service';
 import type { Activity } from '../activity/entities/activity.entity';
@@ -8,8 +8,11 @@ import { LOGGER } from '../platform/logging/logger';
 import type { ZoomConnectionEntity } from '../zoom/entities/zoom-connection.entity';
 import { type CallFacts, callSummary } from './call-record';
 
-/** Fields a later, richer event about the same call may correct. */
-const CALL_FACT_FIELDS: (keyof Activity)[] = ['direction', 'result', 'occurredAt', 'durationSeconds', 'counterpartNumber', 'counterpartName', 'body', 'zoom'];
+/**
+ * Fields a later, richer event about the same call may correct; `type` too, so a voicemail that arrived before its
+ * call (a VOICEMAIL row) becomes the call, transcript and all.
+ */
+const CALL_FACT_FIELDS: (keyof Activity)[] = ['type', 'direction', 'result', 'occurredAt', 'durationSeconds', 'counterpartNumber', 'counterpartName', 'body', 'zoom'];
 
 /** Turns Zoom call records into CALL activities: one per connected user and call_id, on the matching contact. */
 @Injectable()
@@ -21,11 +24,8 @@ export class CallLogService {
   ) {}
 
   async logCall(connection: ZoomConnectionEntity, facts: CallFacts): Promise<Activity> {
-    const region = await this.contacts.regionOf(connection.organisationId);
-    const number = facts.counterpartRaw ? normalizePhone(facts.counterpartRaw, region) : null;
-    const counterpartNumber = number?.e164 ?? facts.counterpartRaw;
     // One contact with that number, or the one a user chose among several: it goes there. Else it waits in "Unmatched".
-    const match = facts.counterpartRaw ? await this.contacts.matchNumber(connection.organisationId, facts.counterpartRaw, region) : null;
+    const { number: counterpartNumber, contactId } = await this.contacts.resolveCounterpart(connection.organisationId, facts.counterpartRaw);
     const { activity, created } = await this.activities.upsertByZoomRef(
       {
         organisationId: connection.organisationId,
@@ -37,14 +37,14 @@ export class CallLogService {
         durationSeconds: facts.durationSeconds,
         counterpartNumber,
         counterpartName: facts.counterpartName,
-        contactId: match?.contactId ?? null,
+        contactId,
         body: callSummary(facts, counterpartNumber),
         zoom: { callId: facts.callId },
         zoomRef: `call:${connection.zoomUserId}:${facts.callId}`,
       },
       CALL_FACT_FIELDS,
     );
-    if (created) this.logger.info({ activityId: activity.id, matched: Boolean(match?.contactId) }, 'Zoom call logged');
+    if (created) this.logger.info({ activityId: activity.id, matched: Boolean(contactId) }, 'Zoom call logged');
     return activity;
   }
 }

@@ -1,0 +1,80 @@
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, OnApplicationBootstrap } from '@nestjs/common';
+import { ZoomNotFoundError } from '@switchboard/zoom';
+import { type Job, UnrecoverableError } from 'bullmq';
+import type { Logger } from 'pino';
+import { LOGGER } from '../platform/logging/logger';
+import { ZoomConnectionService } from '../zoom/zoom-connection.service';
+import { TranscriptionState, type Voicemail } from './entities/voicemail.entity';
+import { MAX_TRANSCRIPTION_BYTES, PermanentTranscriptionError, Transcriber } from './transcriber';
+import { TRANSCRIBE_JOB, TRANSCRIPTION_QUEUE, VoicemailTranscriptionService } from './voicemail-transcription.service';
+
+/**
+ * Voicemail audio -> transcript. The audio is read from Zoom into memory, handed to the transcriber and dropped:
+ * no temporary file, no column, no log line ever holds it.
+ */
+@Processor(TRANSCRIPTION_QUEUE, { concurrency: 4 })
+export class VoicemailTranscriptionProcessor extends WorkerHost implements OnApplicationBootstrap {
+  constructor(
+    private readonly voicemails: VoicemailTranscriptionService,
+    private readonly connections: ZoomConnectionService,
+    private readonly transcriber: Transcriber,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {
+    super();
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.worker.waitUntilReady();
+  }
+
+  @OnWorkerEvent('error')
+  onWorkerError(error: Error): void {
+    this.logger.warn({ queue: TRANSCRIPTION_QUEUE, err: error.message }, 'transcription worker connection error');
+  }
+
+  async process(job: Job<{ organisationId: string; voicemailId: string }>): Promise<string> {
+    if (job.name !== TRANSCRIBE_JOB) throw new Error(`No handler for job "${job.name}" on ${TRANSCRIPTION_QUEUE}`);
+    const voicemail = await this.voicemails.find(job.data.organisationId, job.data.voicemailId);
+    if (!voicemail || voicemail.status !== TranscriptionState.TRANSCRIBING) return 'nothing to do';
+    await this.voicemails.attempted(voicemail);
+    try {
+      const { text, language } = await this.transcriber.transcribe(await this.download(voicemail), `voicemail-${voicemail.voicemailId}.mp3`, undefined);
+      await this.voicemails.transcribed(voicemail, text, language);
+      this.logger.info({ activityId: voicemail.activityId, attempt: job.attemptsMade + 1 }, 'Voicemail transcribed');
+      return 'transcribed';
+    } catch (error) {
+      const message = (error as Error).message;
+      const permanent = error instanceof PermanentTranscriptionError;
+      const lastAttempt = permanent || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      this.logger.warn({ activityId: voicemail.activityId, attempt: job.attemptsMade + 1, permanent, err: message }, 'Voicemail transcription failed');
+      if (lastAttempt) await this.voicemails.failed(voicemail, message);
+      else await this.voicemails.noteError(voicemail, message);
+      throw permanent ? new UnrecoverableError(message) : error;
+    }
+  }
+
+  /** The voicemail's bytes, with its owner's Zoom token; kept in memory only, and refused past the upload limit. */
+  private async download(voicemail: Voicemail): Promise<Buffer> {
+    const connection = await this.connections.connectedZoomUser(voicemail.zoomUserId);
+    if (!connection) throw new PermanentTranscriptionError('Zoom is not connected for this voicemail\u2019s owner any more; reconnect Zoom, then Retry');
+    let download;
+    try {
+      download = await this.connections.apiForConnection(connection.id).download(voicemail.downloadUrl, { kind: 'voicemail' });
+    } catch (error) {
+      if (error instanceof ZoomNotFoundError) throw new PermanentTranscriptionError('The voicemail was deleted in Zoom (404); there is nothing to transcribe');
+      throw error;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of download.body as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > MAX_TRANSCRIPTION_BYTES) {
+        download.body.destroy();
+        throw new PermanentTranscriptionError('The voicemail is over the transcription limit of 25 MB');
+      }
+      chunks.push(chunk);
+    }
+    return Buffer.concat(chunks, size);
+  }
+}

@@ -1,0 +1,156 @@
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DataSource } from 'typeorm';
+import { startZoomSim, zoomEnvFor, type ZoomSim } from '../../zoom-sim/testing/zoom-sim-process';
+import { eventually } from './support/eventually';
+import { startTestApi, type TestApi } from './support/test-api';
+import { connectZoom } from './support/zoom-oauth';
+
+const TRANSCRIPTION_PATH = '/v1/audio/transcriptions';
+const VOICEMAIL_DOWNLOADS = '/v2/phone/voice_mails/download/';
+const VOICEMAIL_FIELDS = 'id type result status transcript counterpartNumber contact { id } attachments { kind url title }';
+
+interface Delivery {
+  event: string;
+  body: { payload: { object: { id?: string; call_id?: string } } };
+  lastAttemptAt: string;
+}
+
+/** Every file under `dir` (not following the big generated folders), to prove nothing was written there. */
+function filesUnder(dir: string, skip: Set<string>): Set<string> {
+  const found = new Set<string>();
+  const walk = (current: string) => {
+    for (const entry of readdirSync(current, { withFileTypes: true })) {
+      if (skip.has(entry.name)) continue;
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else found.add(full);
+    }
+  };
+  walk(dir);
+  return found;
+}
+
+describe('voicemail transcription', () => {
+  let sim: ZoomSim;
+  let api: TestApi;
+  let session: string;
+  let contactId: string;
+  const repoRoot = path.resolve(__dirname, '../../..');
+  const skip = new Set(['node_modules', '.git', '.data', 'dist', '.nx', 'coverage']);
+  let filesBefore: { repo: Set<string>; tmp: Set<string> };
+
+  beforeAll(async () => {
+    sim = await startZoomSim();
+    api = await startTestApi(zoomEnvFor(sim));
+    await sim.control('POST', '/_sim/config', { webhookUrl: `${api.url}/webhooks/zoom` });
+    await api.createOrganisation('Demo Realty', [{ email: 'agent@demo.test' }]);
+    session = await api.login('agent@demo.test');
+    await connectZoom(api, session, 'agent@demo.test');
+    const created = await api.graphql<{ createContact: { id: string } }>('mutation { createContact(input: { firstName: "Jordan", lastName: "Lee", phones: ["+1 415 555 0187"] }) { id } }', {}, session);
+    contactId = created.data!.createContact.id;
+    filesBefore = { repo: filesUnder(repoRoot, skip), tmp: filesUnder(tmpdir(), new Set()) };
+  });
+  afterAll(async () => {
+    await api?.close();
+    await sim?.stop();
+  });
+
+  const leaveVoicemail = (voicemailTranscript: string, delivery: Record<string, unknown> = {}) =>
+    sim.control<{ callId: string }>('POST', '/_sim/phone/calls', {
+      userEmail: 'agent@demo.test',
+      direction: 'inbound',
+      counterpartNumber: '(415) 555-0187',
+      counterpartName: 'JORDAN LEE',
+      outcome: 'voicemail',
+      voicemailTranscript,
+      delivery,
+    });
+  const activityOfCall = async (callId: string, done: (activity: any) => boolean) => {
+    const db = api.app.get(DataSource);
+    const [row] = await eventually(() => db.query(`SELECT id FROM activities WHERE zoom->>'callId' = $1`, [callId]), (rows: unknown[]) => rows.length > 0);
+    return eventually(async () => (await api.graphql<{ activity: any }>(`query($id: ID!) { activity(id: $id) { ${VOICEMAIL_FIELDS} } }`, { id: row.id }, session)).data!.activity, done, 20_000);
+  };
+  const requestsTo = async (prefix: string) => (await sim.control<unknown[]>('GET', `/_sim/requests?path=${encodeURIComponent(prefix)}`)).length;
+
+  it('puts the exact transcript on the call, live, within two seconds of the webhook, and transcribes duplicates once', async () => {
+    const text = 'Hi, this is Jordan about the open house at 12 Oak Street. Call me back this afternoon.';
+    const client = api.subscribe(session);
+    const updates: Array<{ transcript: string | null; at: number }> = [];
+    const unsubscribe = client.subscribe<{ activityUpdated: { transcript: string | null } }>(
+      { query: 'subscription($c: ID) { activityUpdated(contactId: $c) { transcript } }', variables: { c: contactId } },
+      { next: ({ data }) => updates.push({ transcript: data!.activityUpdated.transcript, at: Date.now() }), error: () => undefined, complete: () => undefined },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const transcriptionsBefore = await requestsTo(TRANSCRIPTION_PATH);
+    try {
+      const { callId } = await leaveVoicemail(text, { duplicates: 2 });
+      const activity = await activityOfCall(callId, (found) => found.status === 'Transcribed');
+      expect(activity).toMatchObject({ type: 'CALL', result: 'VOICEMAIL', transcript: text, counterpartNumber: '+14155550187', contact: { id: contactId } });
+      expect(activity.attachments).toEqual([expect.objectContaining({ kind: 'voicemail', title: 'Voicemail' })]);
+      const pushed = await eventually(async () => updates.find((update) => update.transcript === text), Boolean);
+      const deliveries = await sim.control<Delivery[]>('GET', '/_sim/deliveries');
+      const webhookAt = Math.min(...deliveries.filter((delivery) => delivery.event === 'phone.voicemail_received').map((delivery) => Date.parse(delivery.lastAttemptAt)));
+      expect(pushed!.at - webhookAt).toBeLessThan(2000);
+      await eventually(() => sim.control<Array<{ status: string }>>('GET', '/_sim/deliveries'), (all) => all.every((delivery) => delivery.status === 'delivered'));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect((await requestsTo(TRANSCRIPTION_PATH)) - transcriptionsBefore).toBe(1);
+    } finally {
+      unsubscribe();
+      await client.dispose();
+    }
+  });
+
+  it('retries a failing transcription service: two failures then success is three attempts', async () => {
+    const before = await requestsTo(TRANSCRIPTION_PATH);
+    await sim.control('POST', '/_sim/faults', { path: TRANSCRIPTION_PATH, status: 503, count: 2 });
+    const { callId } = await leaveVoicemail('Second try works.');
+    const activity = await activityOfCall(callId, (found) => found.status === 'Transcribed');
+    expect(activity.transcript).toBe('Second try works.');
+    expect((await requestsTo(TRANSCRIPTION_PATH)) - before).toBe(3);
+  });
+
+  it('says "Transcription failed" after four failures, and Retry works once the service is back', async () => {
+    await sim.control('POST', '/_sim/faults', { path: TRANSCRIPTION_PATH, status: 500, count: 4 });
+    const { callId } = await leaveVoicemail('Worth the wait.');
+    const failed = await activityOfCall(callId, (found) => found.status === 'Transcription failed');
+    expect(failed.transcript).toBeNull();
+    const [row] = await api.app.get(DataSource).query(`SELECT attempts, last_error FROM voicemails WHERE activity_id = $1`, [failed.id]);
+    expect(row).toMatchObject({ attempts: 4, last_error: expect.stringContaining('500') });
+    await sim.control('DELETE', '/_sim/faults');
+    const retried = await api.graphql<{ retryTranscription: { status: string } }>('mutation($id: ID!) { retryTranscription(activityId: $id) { status } }', { id: failed.id }, session);
+    expect(retried.data!.retryTranscription.status).toBe('Transcribing');
+    expect((await activityOfCall(callId, (found) => found.status === 'Transcribed')).transcript).toBe('Worth the wait.');
+  });
+
+  it('gives up at once, clearly, when the voicemail was deleted in Zoom (404 on download)', async () => {
+    const downloadsBefore = await requestsTo(VOICEMAIL_DOWNLOADS);
+    const transcriptionsBefore = await requestsTo(TRANSCRIPTION_PATH);
+    await sim.control('POST', '/_sim/faults', { path: VOICEMAIL_DOWNLOADS, status: 404, count: 5 });
+    try {
+      const { callId } = await leaveVoicemail('Never heard.');
+      const failed = await activityOfCall(callId, (found) => found.status === 'Transcription failed');
+      const [row] = await api.app.get(DataSource).query(`SELECT attempts, last_error FROM voicemails WHERE activity_id = $1`, [failed.id]);
+      expect(row).toMatchObject({ attempts: 1, last_error: expect.stringMatching(/deleted in Zoom/) });
+      expect((await requestsTo(VOICEMAIL_DOWNLOADS)) - downloadsBefore).toBe(1);
+      expect((await requestsTo(TRANSCRIPTION_PATH)) - transcriptionsBefore).toBe(0);
+    } finally {
+      await sim.control('DELETE', '/_sim/faults');
+    }
+  });
+
+  it('stores no audio: no new file, no binary or oversized column, no log line carrying a payload', async () => {
+    const added = (before: Set<string>, now: Set<string>) => [...now].filter((file) => !before.has(file));
+    expect(added(filesBefore.repo, filesUnder(repoRoot, skip))).toEqual([]);
+    expect(added(filesBefore.tmp, filesUnder(tmpdir(), new Set())).filter((file) => !/jest|playwright|chromium|\.s\.PGSQL/i.test(file))).toEqual([]);
+    const db = api.app.get(DataSource);
+    expect(await db.query(`SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' AND data_type = 'bytea'`)).toEqual([]);
+    const [widest] = await db.query(`SELECT max(length(t::text)) AS n FROM voicemails AS t`);
+    expect(Number(widest.n)).toBeLessThan(2000);
+    const [activityWidest] = await db.query(`SELECT max(length(t::text)) AS n FROM activities AS t`);
+    expect(Number(activityWidest.n)).toBeLessThan(4000);
+    for (const line of api.logLines) expect(line.length).toBeLessThan(1500);
+    expect(api.logLines.join('\n')).not.toMatch(/[A-Za-z0-9+/]{300,}/);
+  });
+});
