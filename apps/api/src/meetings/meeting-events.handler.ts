@@ -32,13 +32,13 @@ export class MeetingEventsHandler implements OnModuleInit {
         const scheduled = await this.meetings.findByZoomId(organisationId, String(meeting.id));
         if (event.event === 'meeting.started') {
           const startedAt = validDate(meeting.start_time) ?? new Date(event.event_ts);
-          if (scheduled) await this.meetings.recordRun(scheduled, { startedAt });
+          if (scheduled) await this.meetings.recordStart(scheduled, startedAt);
           return this.activities.updateByZoomRef(organisationId, zoomRef, { status: MeetingStatus.STARTED }, [MeetingStatus.SCHEDULED, null]);
         }
         if (event.event === 'meeting.ended') {
           const startedAt = validDate(meeting.start_time) ?? scheduled?.startedAt ?? null;
           const endedAt = validDate(meeting.end_time) ?? new Date(event.event_ts);
-          if (scheduled) await this.meetings.recordRun(scheduled, { startedAt, endedAt });
+          if (scheduled) await this.meetings.recordEnd(scheduled, startedAt, endedAt);
           const durationSeconds = startedAt ? Math.max(0, Math.round((endedAt.getTime() - startedAt.getTime()) / 1000)) : undefined;
           return this.activities.updateByZoomRef(organisationId, zoomRef, { status: MeetingStatus.ENDED, durationSeconds }, [MeetingStatus.SCHEDULED, MeetingStatus.STARTED, null]);
         }

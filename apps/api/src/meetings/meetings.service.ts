@@ -4,7 +4,7 @@ import { ActivityType, contactDisplayName } from '@switchboard/crm-domain';
 import { type ZoomApiClient, type ZoomMeetingInput, ZoomNotFoundError } from '@switchboard/zoom';
 import type Redis from 'ioredis';
 import type { Logger } from 'pino';
-import { In, Repository } from 'typeorm';
+import { In, IsNull, Repository } from 'typeorm';
 import { ActivityService } from '../activity/activity.service';
 import type { Activity } from '../activity/entities/activity.entity';
 import { AuthService } from '../auth/auth.service';
@@ -154,8 +154,13 @@ export class MeetingsService {
     return this.meetings.findOneBy({ organisationId, zoomMeetingId });
   }
 
-  async recordRun(meeting: ScheduledMeeting, run: { startedAt?: Date | null; endedAt?: Date | null }): Promise<void> {
-    await this.meetings.update({ activityId: meeting.activityId }, run);
+  /** meeting.started: ignored once the end is known, since meeting.ended carries the real start too. */
+  async recordStart(meeting: ScheduledMeeting, startedAt: Date): Promise<void> {
+    await this.meetings.update({ activityId: meeting.activityId, endedAt: IsNull() }, { startedAt });
+  }
+
+  async recordEnd(meeting: ScheduledMeeting, startedAt: Date | null, endedAt: Date): Promise<void> {
+    await this.meetings.update({ activityId: meeting.activityId }, { endedAt, ...(startedAt ? { startedAt } : {}) });
   }
 
   /**
