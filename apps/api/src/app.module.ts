@@ -49,7 +49,7 @@ export class AppModule {
         ActivityModule,
         ZoomModule.register({ http }),
         WebhookModule.register({ http, worker }),
-        PhoneModule,
+        PhoneModule.register({ http }),
         MeetingsModule.register({ http }),
         TranscriptionModule.register({ http, worker }),
       ],

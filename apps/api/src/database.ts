@@ -3,6 +3,7 @@ import { ActivityTables1764000000200 } from './activity/migrations/1764000000200
 import { Activity } from './activity/entities/activity.entity';
 import { ActivityCounterpartName1764000000700 } from './activity/migrations/1764000000700-activity-counterpart-name';
 import { LiveCalls1764000000720 } from './activity/migrations/1764000000720-live-calls';
+import { ActivityTranscriptIndex1764000000770 } from './activity/migrations/1764000000770-activity-transcript-index';
 import { ApiToken } from './auth/entities/api-token.entity';
 import { Organisation } from './auth/entities/organisation.entity';
 import { Session } from './auth/entities/session.entity';
@@ -21,12 +22,14 @@ import { ScheduledMeeting } from './meetings/entities/scheduled-meeting.entity';
 import { ScheduledMeetings1764000000740 } from './meetings/migrations/1764000000740-scheduled-meetings';
 import { Voicemail } from './transcription/entities/voicemail.entity';
 import { Voicemails1764000000750 } from './transcription/migrations/1764000000750-voicemails';
+import { PhoneRecording } from './phone/entities/phone-recording.entity';
+import { PhoneRecordings1764000000760 } from './phone/migrations/1764000000760-phone-recordings';
 import { ZoomConnectionEntity, ZoomTokenEntity } from './zoom/entities/zoom-connection.entity';
 import { ZoomConnections1764000000400 } from './zoom/migrations/1764000000400-zoom-connections';
 
 /** Every module's tables and migrations, in dependency order; the one schema TypeORM and the CLI share. */
-export const ENTITIES = [Organisation, User, Session, ApiToken, Contact, ContactPhone, Deal, Activity, WebhookInboxEntry, ZoomConnectionEntity, ZoomTokenEntity, ScheduledMeeting, Voicemail];
-export const MIGRATIONS = [AuthTables1764000000000, CrmTables1764000000100, ActivityTables1764000000200, WebhookInbox1764000000300, ZoomConnections1764000000400, LeanInboxIndexes1764000000500, ActivityCounterpartName1764000000700, PhoneNumberChoices1764000000710, LiveCalls1764000000720, UserCallLinks1764000000730, ScheduledMeetings1764000000740, Voicemails1764000000750];
+export const ENTITIES = [Organisation, User, Session, ApiToken, Contact, ContactPhone, Deal, Activity, WebhookInboxEntry, ZoomConnectionEntity, ZoomTokenEntity, ScheduledMeeting, Voicemail, PhoneRecording];
+export const MIGRATIONS = [AuthTables1764000000000, CrmTables1764000000100, ActivityTables1764000000200, WebhookInbox1764000000300, ZoomConnections1764000000400, LeanInboxIndexes1764000000500, ActivityCounterpartName1764000000700, PhoneNumberChoices1764000000710, LiveCalls1764000000720, UserCallLinks1764000000730, ScheduledMeetings1764000000740, Voicemails1764000000750, PhoneRecordings1764000000760, ActivityTranscriptIndex1764000000770];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
   return {

@@ -102,6 +102,17 @@ describe('voicemail transcription', () => {
     }
   });
 
+  it('finds the transcript\'s words from contact search and the timeline filter', async () => {
+    const contacts = async (search: string) =>
+      (await api.graphql<{ contacts: { edges: { node: { id: string } }[] } }>('query($s: String) { contacts(search: $s) { edges { node { id } } } }', { s: search }, session)).data!.contacts.edges.map((edge) => edge.node.id);
+    expect(await contacts('OPEN HOUSE')).toEqual([contactId]);
+    expect(await contacts('zebra crossing')).toEqual([]);
+    const timeline = async (search: string) =>
+      (await api.graphql<{ activities: { edges: { node: { transcript: string } }[] } }>('query($c: ID, $s: String) { activities(contactId: $c, search: $s) { edges { node { transcript } } } }', { c: contactId, s: search }, session)).data!.activities.edges;
+    expect((await timeline('12 oak street')).map((edge) => edge.node.transcript)).toEqual([expect.stringContaining('12 Oak Street')]);
+    expect(await timeline('zebra')).toEqual([]);
+  });
+
   it('retries a failing transcription service: two failures then success is three attempts', async () => {
     const before = await requestsTo(TRANSCRIPTION_PATH);
     await sim.control('POST', '/_sim/faults', { path: TRANSCRIPTION_PATH, status: 503, count: 2 });

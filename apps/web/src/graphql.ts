@@ -386,6 +386,15 @@ export const UPCOMING_MEETINGS = gql`
   }
 `;
 
+export const RETRY_TRANSCRIPTION = gql`
+  mutation RetryTranscription($activityId: ID!) {
+    retryTranscription(activityId: $activityId) {
+      id
+      status
+    }
+  }
+`;
+
 export const ADD_NOTE = gql`
   ${ACTIVITY_FIELDS}
   mutation AddNote($contactId: ID!, $body: String!) {

@@ -42,8 +42,9 @@ export class ActivityResolver {
     @Args('types', { type: () => [ActivityTypeEnum], nullable: true }) types?: ActivityType[],
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { nullable: true }) after?: string,
+    @Args('search', { nullable: true, description: 'Words in notes, summaries and voicemail transcripts' }) search?: string,
   ): Promise<Connection<Activity>> {
-    return this.activityService.list(principal, { contactId, dealId, types, first, after });
+    return this.activityService.list(principal, { contactId, dealId, types, first, after, search });
   }
 
   @Query(() => ActivityConnection, { description: 'Calls, voicemails and messages no contact matched yet' })

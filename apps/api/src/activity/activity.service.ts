@@ -1,19 +1,21 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ActivityType } from '@switchboard/crm-domain';
 import { In, IsNull, Not, Repository } from 'typeorm';
 import type { Principal } from '../auth/principal';
-import { ContactsService } from '../crm/contacts.service';
+import { ContactsService, escapeLike } from '../crm/contacts.service';
 import { DealsService } from '../crm/deals.service';
 import { notFound } from '../platform/graphql/errors';
 import { type Connection, decodeCursor, encodeCursor, invalidCursor, readPageSize, toConnection } from '../platform/graphql/pagination';
 import { cleanText, isUuid } from '../platform/graphql/validation';
 import { LiveEventsService } from '../platform/redis/live-events.service';
 import { ACTIVITY_ADDED, ACTIVITY_UPDATED, type ActivityMessage, toMessage } from './activity-events';
-import { Activity, type Attachment } from './entities/activity.entity';
+import { Activity, type ActivityZoomRef, type Attachment } from './entities/activity.entity';
 
 export interface ActivityFilter {
   contactId?: string | null;
+  /** Words in the activity's text: a note, a summary line, a voicemail transcript. */
+  search?: string | null;
   dealId?: string | null;
   types?: ActivityType[] | null;
   unmatched?: boolean;
@@ -27,14 +29,29 @@ const UNMATCHED_TYPES = [ActivityType.CALL, ActivityType.VOICEMAIL, ActivityType
 const cursorOf = (activity: Activity) => encodeCursor([activity.occurredAt.toISOString(), activity.id]);
 
 /** The timeline: every module writes activities through this service, which also announces them live. */
+/** Contacts a search finds through their voicemail transcripts; bounded so a common word stays cheap. */
+const TRANSCRIPT_SEARCH_LIMIT = 500;
+
 @Injectable()
-export class ActivityService {
+export class ActivityService implements OnModuleInit {
   constructor(
     @InjectRepository(Activity) private readonly activities: Repository<Activity>,
     private readonly contacts: ContactsService,
     private readonly deals: DealsService,
     private readonly liveEvents: LiveEventsService,
   ) {}
+
+  onModuleInit(): void {
+    this.contacts.registerSearchSource(async (organisationId, pattern) => {
+      const rows: Array<{ contact_id: string }> = await this.activities.query(
+        `SELECT DISTINCT contact_id FROM activities
+          WHERE organisation_id = $1 AND transcript IS NOT NULL AND contact_id IS NOT NULL AND lower(transcript) LIKE $2
+          LIMIT ${TRANSCRIPT_SEARCH_LIMIT}`,
+        [organisationId, pattern],
+      );
+      return rows.map((row) => row.contact_id);
+    });
+  }
 
   async list(principal: Principal, filter: ActivityFilter): Promise<Connection<Activity>> {
     const limit = readPageSize(filter.first);
@@ -46,6 +63,10 @@ export class ActivityService {
     if (filter.dealId) query.andWhere('a.deal_id = :dealId', { dealId: filter.dealId });
     if (filter.unmatched) query.andWhere('a.contact_id IS NULL AND a.type IN (:...unmatchedTypes)', { unmatchedTypes: UNMATCHED_TYPES });
     if (filter.types?.length) query.andWhere('a.type IN (:...types)', { types: filter.types });
+    const search = cleanText(filter.search, 'search', { max: 200 });
+    if (search) {
+      query.andWhere(`lower(coalesce(a.body, '') || ' ' || coalesce(a.transcript, '')) LIKE :searchPattern`, { searchPattern: `%${escapeLike(search.toLowerCase())}%` });
+    }
     const totalQuery = query.clone();
     if (cursor) {
       const occurredAt = new Date(cursor[0]);
@@ -153,13 +174,16 @@ export class ActivityService {
     return this.updateWhere(organisationId, 'id = :id', { id }, changes);
   }
 
-  /** Adds a link (recording, voicemail, ...) to the activity of a Zoom object, once however often it is added. */
-  async attach(organisationId: string, zoomRef: string, attachment: Attachment): Promise<Activity | null> {
+  /**
+   * Adds a link (recording, voicemail, ...) to the activity of a Zoom object, once however often it is added, and
+   * merges the Zoom ids that came with it (e.g. `recordingId`) into `zoom`.
+   */
+  async attach(organisationId: string, zoomRef: string, attachment: Attachment, zoomIds: Partial<ActivityZoomRef> = {}): Promise<Activity | null> {
     const result = await this.activities.query(
-      `UPDATE activities SET attachments = attachments || $3::jsonb, updated_at = now()
+      `UPDATE activities SET attachments = attachments || $3::jsonb, zoom = coalesce(zoom, '{}'::jsonb) || $5::jsonb, updated_at = now()
         WHERE organisation_id = $1 AND zoom_ref = $2 AND NOT attachments @> jsonb_build_array(jsonb_build_object('url', $4::text))
         RETURNING id`,
-      [organisationId, zoomRef, JSON.stringify([attachment]), attachment.url],
+      [organisationId, zoomRef, JSON.stringify([attachment]), attachment.url, JSON.stringify(zoomIds)],
     );
     const [rows] = result as [Array<{ id: string }>, number];
     if (!rows?.length) return null;

@@ -21,12 +21,17 @@ import { Contact } from './entities/contact.entity';
 const MAX_PHONES = 10;
 const MAX_EMAILS = 10;
 
-function escapeLike(text: string): string {
+export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
+/** Contact ids whose records elsewhere (voicemail transcripts, say) contain the search; `pattern` is a LIKE pattern, lower case. */
+export type ContactSearchSource = (organisationId: string, pattern: string) => Promise<string[]>;
+
 @Injectable()
 export class ContactsService {
+  private readonly searchSources: ContactSearchSource[] = [];
+
   constructor(
     private readonly dataSource: DataSource,
     @InjectRepository(Contact) private readonly contacts: Repository<Contact>,
@@ -39,6 +44,11 @@ export class ContactsService {
     return isValidRegion(region) ? region : 'US';
   }
 
+  /** Lets a module that depends on contacts (activity) make its own text findable from contact search. */
+  registerSearchSource(source: ContactSearchSource): void {
+    this.searchSources.push(source);
+  }
+
   async list(principal: Principal, args: { search?: string | null; first?: number | null; after?: string | null }): Promise<Connection<Contact>> {
     const limit = readPageSize(args.first);
     const cursor = decodeCursor(args.after, 2);
@@ -49,6 +59,7 @@ export class ContactsService {
       const pattern = `%${escapeLike(search.toLowerCase())}%`;
       const digits = search.replace(/\D/g, '');
       const phoneKeys = looksLikePhoneQuery(search) ? phoneLookupKeys(search, await this.regionOf(principal.organisationId)) : [];
+      const foundElsewhere = (await Promise.all(this.searchSources.map((source) => source(principal.organisationId, pattern)))).flat();
       query.andWhere(
         new Brackets((match) => {
           match
@@ -56,6 +67,7 @@ export class ContactsService {
             .orWhere('lower(c.last_name || \' \' || c.first_name) LIKE :pattern')
             .orWhere('lower(c.company) LIKE :pattern')
             .orWhere('EXISTS (SELECT 1 FROM unnest(c.emails) AS email WHERE email LIKE :pattern)');
+          if (foundElsewhere.length > 0) match.orWhere('c.id IN (:...foundElsewhere)');
           if (phoneKeys.length > 0 || digits.length >= 3) {
             match.orWhere(
               `EXISTS (SELECT 1 FROM contact_phones p WHERE p.contact_id = c.id
@@ -63,7 +75,7 @@ export class ContactsService {
             );
           }
         }),
-        { pattern, phoneKeys, digitPattern: digits.length >= 3 ? `%${digits}%` : '' },
+        { pattern, phoneKeys, digitPattern: digits.length >= 3 ? `%${digits}%` : '', foundElsewhere },
       );
     }
     const totalQuery = query.clone();

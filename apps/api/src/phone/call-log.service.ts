@@ -12,7 +12,7 @@ import { type CallFacts, callSummary } from './call-record';
  * Fields a later, richer event about the same call may correct; `type` too, so a voicemail that arrived before its
  * call (a VOICEMAIL row) becomes the call, transcript and all.
  */
-const CALL_FACT_FIELDS: (keyof Activity)[] = ['type', 'direction', 'result', 'occurredAt', 'durationSeconds', 'counterpartNumber', 'counterpartName', 'body', 'zoom'];
+const CALL_FACT_FIELDS: (keyof Activity)[] = ['type', 'direction', 'result', 'occurredAt', 'durationSeconds', 'counterpartNumber', 'counterpartName', 'body'];
 
 /** Turns Zoom call records into CALL activities: one per connected user and call_id, on the matching contact. */
 @Injectable()

@@ -1,14 +1,28 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { ActivityModule } from '../activity/activity.module';
+import { AuthModule } from '../auth/auth.module';
 import { CrmModule } from '../crm/crm.module';
 import { CallBoardHandler } from './call-board.handler';
 import { CallLogHandler } from './call-log.handler';
 import { CallLogService } from './call-log.service';
+import { CallRecordingHandler } from './call-recording.handler';
+import { PhoneRecording } from './entities/phone-recording.entity';
+import { MediaPlaybackController } from './media-playback.controller';
 
-/** Zoom Phone: calls logged on the right contact from Zoom's call events, and the live call board. */
-@Module({
-  imports: [ActivityModule, CrmModule],
-  providers: [CallLogService, CallLogHandler, CallBoardHandler],
-  exports: [CallLogService],
-})
-export class PhoneModule {}
+/**
+ * Zoom Phone: calls logged on the right contact from Zoom's call events, the live call board, call recordings, and
+ * the streaming playback of recordings and voicemails.
+ */
+@Module({})
+export class PhoneModule {
+  static register(options: { http: boolean }): DynamicModule {
+    return {
+      module: PhoneModule,
+      imports: [TypeOrmModule.forFeature([PhoneRecording]), ActivityModule, AuthModule, CrmModule],
+      controllers: options.http ? [MediaPlaybackController] : [],
+      providers: [CallLogService, CallLogHandler, CallBoardHandler, CallRecordingHandler],
+      exports: [CallLogService],
+    };
+  }
+}

@@ -17,6 +17,8 @@ export class TranscriptionModule {
   static register(options: { http: boolean; worker: boolean }): DynamicModule {
     return {
       module: TranscriptionModule,
+      // Global: the phone module's media proxy plays voicemails through the service that knows where they are.
+      global: true,
       imports: [TypeOrmModule.forFeature([Voicemail]), BullModule.registerQueue({ name: TRANSCRIPTION_QUEUE }), ActivityModule, CrmModule],
       providers: [
         VoicemailTranscriptionService,

@@ -1,8 +1,8 @@
-import { useApolloClient, useQuery, useSubscription } from '@apollo/client/react';
+import { useApolloClient, useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { useMemo, useState } from 'react';
 import { errorMessage } from '../apollo';
 import { formatDuration, meetingTime, relativeTime } from '../format';
-import { ACTIVITIES, ACTIVITY_ADDED, ACTIVITY_UPDATED, type Activity, type Page } from '../graphql';
+import { ACTIVITIES, ACTIVITY_ADDED, ACTIVITY_UPDATED, type Activity, type Page, RETRY_TRANSCRIPTION } from '../graphql';
 import { MeetingActions } from '../meetings/MeetingActions';
 
 const PAGE_SIZE = 20;
@@ -12,6 +12,8 @@ function summary(activity: Activity): string {
   switch (activity.type) {
     case 'NOTE':
       return 'Note';
+    case 'VOICEMAIL':
+      return 'Voicemail';
     case 'MEETING':
       return `Zoom meeting · ${meetingTime(activity.occurredAt, activity.meeting?.timezone)}`;
     case 'CALL':
@@ -21,6 +23,21 @@ function summary(activity: Activity): string {
     default:
       return activity.type.charAt(0) + activity.type.slice(1).toLowerCase();
   }
+}
+
+const PLAYABLE = new Set(['recording', 'voicemail']);
+
+function RetryTranscription({ activityId }: { activityId: string }) {
+  const [retry, { loading, error }] = useMutation(RETRY_TRANSCRIPTION);
+  return (
+    <p className="form-error">
+      The voicemail could not be transcribed.{' '}
+      <button type="button" className="button small" disabled={loading} onClick={() => void retry({ variables: { activityId } }).catch(() => undefined)} data-testid="retry-transcription">
+        Retry
+      </button>
+      {error && ` ${errorMessage(error)}`}
+    </p>
+  );
 }
 
 function byNewest(a: Activity, b: Activity): number {
@@ -87,13 +104,19 @@ export function Timeline({ contactId, contactName }: { contactId: string; contac
               {activity.body && <p className="timeline-text">{activity.body}</p>}
               {activity.transcript && <blockquote className="transcript">{activity.transcript}</blockquote>}
               {activity.type === 'MEETING' && <MeetingActions activity={activity} contactId={contactId} contactName={contactName} />}
+              {activity.status === 'Transcription failed' && <RetryTranscription activityId={activity.id} />}
               {activity.attachments.length > 0 && (
                 <ul className="attachments">
                   {activity.attachments.map((attachment) => (
                     <li key={attachment.url}>
-                      <a href={attachment.url} target="_blank" rel="noreferrer">
-                        {attachment.title ?? attachment.kind}
-                      </a>
+                      {PLAYABLE.has(attachment.kind) ? (
+                        // Streamed through the api from Zoom as it plays (seeking uses Range); nothing is downloaded first.
+                        <audio controls preload="none" src={attachment.url} aria-label={attachment.title ?? attachment.kind} data-testid={`play-${attachment.kind}`} />
+                      ) : (
+                        <a href={attachment.url} target="_blank" rel="noreferrer">
+                          {attachment.title ?? attachment.kind}
+                        </a>
+                      )}
                     </li>
                   ))}
                 </ul>

@@ -1,0 +1,93 @@
+import { DataSource } from 'typeorm';
+import { startZoomSim, zoomEnvFor, type ZoomSim } from '../../zoom-sim/testing/zoom-sim-process';
+import { eventually } from './support/eventually';
+import { startTestApi, type TestApi } from './support/test-api';
+import { connectZoom } from './support/zoom-oauth';
+
+describe('call recordings and voicemails played through the api', () => {
+  let sim: ZoomSim;
+  let api: TestApi;
+  let session: string;
+  let otherOrganisation: string;
+
+  beforeAll(async () => {
+    sim = await startZoomSim();
+    api = await startTestApi(zoomEnvFor(sim));
+    await sim.control('POST', '/_sim/config', { webhookUrl: `${api.url}/webhooks/zoom` });
+    await api.createOrganisation('Demo Realty', [{ email: 'agent@demo.test' }]);
+    await api.createOrganisation('Rival Realty', [{ email: 'rival@rival.test' }]);
+    session = await api.login('agent@demo.test');
+    otherOrganisation = await api.login('rival@rival.test');
+    await connectZoom(api, session, 'agent@demo.test');
+  });
+  afterAll(async () => {
+    await api?.close();
+    await sim?.stop();
+  });
+
+  const activityOfCall = async (callId: string, done: (activity: any) => boolean) => {
+    const db = api.app.get(DataSource);
+    const [row] = await eventually(() => db.query(`SELECT id FROM activities WHERE zoom->>'callId' = $1`, [callId]), (rows: unknown[]) => rows.length > 0);
+    return eventually(
+      async () => (await api.graphql<{ activity: any }>('query($id: ID!) { activity(id: $id) { id result zoom { callId recordingId } attachments { kind url title } } }', { id: row.id }, session)).data!.activity,
+      done,
+    );
+  };
+  const play = (url: string, headers: Record<string, string> = {}, token: string | null = session) =>
+    fetch(`${api.url}${url}`, { headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+
+  it('attaches the recording to its call once, though every event arrives three times in any order', async () => {
+    const { callId } = await sim.control('POST', '/_sim/phone/calls', {
+      userEmail: 'agent@demo.test',
+      direction: 'outbound',
+      counterpartNumber: '+14155550187',
+      outcome: 'answered',
+      durationSeconds: 60,
+      withRecording: true,
+      delivery: { order: 'shuffled', duplicates: 2 },
+    });
+    const activity = await activityOfCall(callId, (found) => found.attachments.length > 0 && found.result === 'ANSWERED');
+    await eventually(() => sim.control<Array<{ status: string }>>('GET', '/_sim/deliveries'), (all) => all.every((delivery) => delivery.status === 'delivered'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const settled = await activityOfCall(callId, () => true);
+    expect(settled.attachments).toEqual([{ kind: 'recording', url: `/media/phone-recordings/${activity.id}/${encodeURIComponent(settled.zoom.recordingId)}`, title: 'Call recording' }]);
+    expect(settled.zoom).toMatchObject({ callId, recordingId: expect.any(String) });
+  });
+
+  it('streams it with Range support (206 and the right bytes), to its organisation only, storing nothing', async () => {
+    const { callId } = await sim.control('POST', '/_sim/phone/calls', { userEmail: 'agent@demo.test', direction: 'inbound', counterpartNumber: '+14155550188', outcome: 'answered', durationSeconds: 30, withRecording: true });
+    const activity = await activityOfCall(callId, (found) => found.attachments.length > 0);
+    const url = activity.attachments[0].url;
+
+    const whole = await play(url);
+    expect(whole.status).toBe(200);
+    expect(whole.headers.get('cache-control')).toBe('private, no-store');
+    const bytes = Buffer.from(await whole.arrayBuffer());
+    expect(bytes.subarray(0, 4).toString('latin1')).toBe('RIFF');
+    expect(Number(whole.headers.get('content-length'))).toBe(bytes.length);
+
+    const part = await play(url, { range: 'bytes=100-199' });
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-range')).toBe(`bytes 100-199/${bytes.length}`);
+    expect(Buffer.from(await part.arrayBuffer())).toEqual(bytes.subarray(100, 200));
+
+    expect((await play(url, {}, otherOrganisation)).status).toBe(404);
+    expect((await play(url, {}, null)).status).toBe(401);
+    expect((await play(`/media/phone-recordings/${activity.id}/not-this-one`)).status).toBe(404);
+
+    const db = api.app.get(DataSource);
+    expect(await db.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND data_type = 'bytea'`)).toEqual([]);
+    const [widest] = await db.query('SELECT max(length(t::text)) AS n FROM phone_recordings AS t');
+    expect(Number(widest.n)).toBeLessThan(1000);
+  });
+
+  it('plays a voicemail the same way', async () => {
+    const { callId } = await sim.control('POST', '/_sim/phone/calls', { userEmail: 'agent@demo.test', direction: 'inbound', counterpartNumber: '+14155550189', outcome: 'voicemail', voicemailTranscript: 'Call me.' });
+    const activity = await activityOfCall(callId, (found) => found.attachments.some((attachment: { kind: string }) => attachment.kind === 'voicemail'));
+    const voicemail = activity.attachments.find((attachment: { kind: string }) => attachment.kind === 'voicemail');
+    const response = await play(voicemail.url, { range: 'bytes=0-3' });
+    expect(response.status).toBe(206);
+    expect(Buffer.from(await response.arrayBuffer()).toString('latin1')).toBe('RIFF');
+    expect((await play(voicemail.url, {}, otherOrganisation)).status).toBe(404);
+  });
+});
