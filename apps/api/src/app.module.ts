@@ -49,7 +49,7 @@ export class AppModule {
         ActivityModule,
         ZoomModule.register({ http }),
         WebhookModule.register({ http, worker }),
-        PhoneModule.register({ http }),
+        PhoneModule.register({ http, worker }),
         MeetingsModule.register({ http }),
         TranscriptionModule.register({ http, worker }),
       ],

@@ -43,6 +43,8 @@ export interface PlaceCallInput {
   durationSeconds: number;
   withRecording: boolean;
   voicemailTranscript: string;
+  /** When the call ended (ms); default a second ago. History scenarios place calls in the past. */
+  endedAt?: number;
 }
 
 const RING_SECONDS: Record<CallOutcome, number> = { answered: 9, missed: 29, voicemail: 20, rejected: 5 };
@@ -61,13 +63,13 @@ function countryOf(number: string): { iso: string; code: string } {
   return { iso: '', code: '' };
 }
 
-/** Records a finished call (it "happened" just now) with its recording and voicemail files. */
+/** Records a finished call (by default it "happened" just now) with its recording and voicemail files. */
 export function recordCall(state: SimState, input: PlaceCallInput): SimCall {
   const { user, direction, counterpart, outcome } = input;
   const [caller, callee]: [Party, Party] = direction === 'outbound' || direction === 'internal' ? [{ user }, counterpart] : [counterpart, { user }];
   const ring = RING_SECONDS[outcome];
   const talkSeconds = outcome === 'answered' ? input.durationSeconds : 0;
-  const endedAt = Date.now() - 1000;
+  const endedAt = input.endedAt ?? Date.now() - 1000;
   const ringingAt = endedAt - (ring + input.durationSeconds) * 1000;
   const call: SimCall = {
     callId: randomCallId(),

@@ -95,6 +95,35 @@ export function scenarioRoutes(state: SimState, webhooks: WebhookSender): Router
     }),
   );
 
+  /**
+   * A past the simulator has already lived: `count` finished calls spread evenly over the last `days` days, with
+   * no webhooks (they happened before the app was connected). What a backfill finds in call history.
+   */
+  router.post(
+    '/_sim/phone/history',
+    scenario((body, response) => {
+      const user = userByEmail(state, body.userEmail);
+      if (!user.phoneNumber) fail(`${user.email} has no Zoom Phone licence`);
+      const count = wholeNumber(body, 'count', 100, 1, 20_000);
+      const days = wholeNumber(body, 'days', 30, 1, 180);
+      const spacing = Math.floor((days * 86_400_000 - 3_600_000) / count);
+      for (let index = 0; index < count; index += 1) {
+        const outbound = index % 3 === 0;
+        recordCall(state, {
+          user,
+          direction: outbound ? 'outbound' : 'inbound',
+          counterpart: { number: `+1415${String(5_550_000 + (index % 10_000)).padStart(7, '0')}`, name: outbound ? '' : 'WIRELESS CALLER' },
+          outcome: index % 4 === 1 && !outbound ? 'missed' : 'answered',
+          durationSeconds: 30 + (index % 300),
+          withRecording: false,
+          voicemailTranscript: '',
+          endedAt: Date.now() - 3_600_000 - index * spacing,
+        });
+      }
+      response.status(201).json({ recorded: count });
+    }),
+  );
+
   router.get('/_sim/meetings', (request, response) => {
     const email = typeof request.query.userEmail === 'string' ? request.query.userEmail.toLowerCase() : null;
     const meetings = state.meetings.filter((meeting) => !meeting.deleted && (!email || meeting.host.email.toLowerCase() === email));

@@ -44,6 +44,8 @@ export class ZoomConnectError extends Error {
 /** A Switchboard user's Zoom grant from start to end: connect, status, disconnect, Zoom-side removal. */
 @Injectable()
 export class ZoomConnectionService {
+  private readonly connectedListeners: Array<(connection: ZoomConnectionEntity) => Promise<void>> = [];
+
   constructor(
     private readonly dataSource: DataSource,
     @InjectRepository(ZoomConnectionEntity) private readonly connections: Repository<ZoomConnectionEntity>,
@@ -127,6 +129,9 @@ export class ZoomConnectionService {
     });
     this.logger.info({ userId: principal.userId, zoomUserId: me.id }, 'Zoom connected');
     await announceConnectionChange(this.liveEvents, principal.userId, connection);
+    for (const listener of this.connectedListeners) {
+      await listener(connection).catch((error: Error) => this.logger.warn({ userId: principal.userId, err: error.message }, 'A Zoom-connected follow-up failed'));
+    }
     return connection;
   }
 
@@ -202,6 +207,10 @@ export class ZoomConnectionService {
   }
 
   /** The connection whose events we process for a Zoom user, or null (unknown, disconnected, revoked). */
+  connectionById(id: string): Promise<ZoomConnectionEntity | null> {
+    return this.connections.findOneBy({ id, state: ConnectionState.CONNECTED });
+  }
+
   connectedZoomUser(zoomUserId: string): Promise<ZoomConnectionEntity | null> {
     return this.connections.findOneBy({ zoomUserId, state: ConnectionState.CONNECTED });
   }
@@ -211,8 +220,8 @@ export class ZoomConnectionService {
     return this.connections.find({ where: { organisationId }, order: { connectedAt: 'DESC' } });
   }
 
-  /** The caller's Zoom client; fails with ZOOM_NOT_CONNECTED / ZOOM_RECONNECT_REQUIRED when it cannot work. */
-  async apiFor(principal: Principal): Promise<ZoomApiClient> {
+  /** The caller's working connection; fails with ZOOM_NOT_CONNECTED / ZOOM_RECONNECT_REQUIRED otherwise. */
+  async connectedFor(principal: Principal): Promise<ZoomConnectionEntity> {
     const connection = await this.mine(principal);
     if (!connection || connection.state === ConnectionState.REVOKED) {
       throw appError(ErrorCode.ZOOM_NOT_CONNECTED, 'Connect Zoom first: Settings > Integrations');
@@ -220,7 +229,20 @@ export class ZoomConnectionService {
     if (connection.state === ConnectionState.NEEDS_RECONNECT) {
       throw reconnectRequired();
     }
-    return this.apiForConnection(connection.id);
+    return connection;
+  }
+
+  /** The caller's Zoom client; fails with ZOOM_NOT_CONNECTED / ZOOM_RECONNECT_REQUIRED when it cannot work. */
+  async apiFor(principal: Principal): Promise<ZoomApiClient> {
+    return this.apiForConnection((await this.connectedFor(principal)).id);
+  }
+
+  /**
+   * Lets modules that depend on Zoom act when a user connects (the phone module backfills calls), without this
+   * module depending on them. A listener's failure is logged and does not undo the connection.
+   */
+  onConnected(listener: (connection: ZoomConnectionEntity) => Promise<void>): void {
+    this.connectedListeners.push(listener);
   }
 
   apiForConnection(connectionId: string): ZoomApiClient {

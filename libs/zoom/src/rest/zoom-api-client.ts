@@ -51,6 +51,11 @@ export interface ZoomDateRangeOptions {
   to: Date | string;
   /** Default 300 (Zoom's maximum). */
   pageSize?: number;
+  /**
+   * Resumes a listing: the `nextPageToken` of the last page handled, with `from` set to that page's window start.
+   * The first window continues from this token; later windows start at their beginning.
+   */
+  startPageToken?: string;
 }
 
 export interface ZoomListMeetingsOptions {
@@ -293,10 +298,11 @@ export class ZoomApiClient {
     item: T,
     options: CallOptions,
     window?: ZoomDateWindow,
+    startPageToken = '',
   ): AsyncGenerator<ZoomPage<z.output<T>>> {
     const schema = pageSchema(itemsKey, item);
     const seenTokens = new Set<string>();
-    let nextPageToken = '';
+    let nextPageToken = startPageToken;
     do {
       const query = { ...options.query, ...(nextPageToken ? { next_page_token: nextPageToken } : {}) };
       const page = await this.callAndParse(name, schema, { ...options, query });
@@ -322,8 +328,10 @@ export class ZoomApiClient {
     options: ZoomDateRangeOptions,
   ): AsyncGenerator<ZoomPage<z.output<T>>> {
     const { userId = 'me', pageSize = DEFAULT_PAGE_SIZE } = options;
+    let startPageToken = options.startPageToken ?? '';
     for (const window of splitIntoMonthWindows(options.from, options.to)) {
-      yield* this.pages(name, itemsKey, item, { params: { userId }, query: { from: window.from, to: window.to, page_size: pageSize } }, window);
+      yield* this.pages(name, itemsKey, item, { params: { userId }, query: { from: window.from, to: window.to, page_size: pageSize } }, window, startPageToken);
+      startPageToken = '';
     }
   }
 }

@@ -1,0 +1,131 @@
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, OnApplicationBootstrap } from '@nestjs/common';
+import { Interval } from '@nestjs/schedule';
+import { type ZoomCallHistoryRecord, type ZoomPage, splitIntoMonthWindows } from '@switchboard/zoom';
+import type { Job } from 'bullmq';
+import type { Logger } from 'pino';
+import { LOGGER } from '../platform/logging/logger';
+import { ZoomConnectionService } from '../zoom/zoom-connection.service';
+import { CallBackfillService, BACKFILL_JOB, BACKFILL_QUEUE } from './call-backfill.service';
+import { CallLogService } from './call-log.service';
+import { callFactsFromHistory } from './call-record';
+import { CallSyncStatus } from './entities/call-backfill.entity';
+
+/** Calls of one page logged side by side: the database, not Zoom, is the pace-setter within a page. */
+const LOG_CONCURRENCY = 8;
+const DAY_MS = 86_400_000;
+const LOST_RUN_CHECK_MS = 60_000;
+
+const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+
+async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await work(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+}
+
+/**
+ * Brings a connection's last 30 days of Zoom call history onto the timelines through the current call history API.
+ * Progress (counts, and the window and page token to resume from) is saved after every page, so a run killed
+ * mid-way resumes where it was; every call goes through the same idempotent logging as the webhooks, so a call
+ * seen twice (a resumed page, a webhook at the same moment) is still one activity.
+ */
+@Processor(BACKFILL_QUEUE, { concurrency: 2, lockDuration: 10_000, stalledInterval: 5_000 })
+export class CallBackfillProcessor extends WorkerHost implements OnApplicationBootstrap {
+  constructor(
+    private readonly backfills: CallBackfillService,
+    private readonly connections: ZoomConnectionService,
+    private readonly calls: CallLogService,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {
+    super();
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.worker.waitUntilReady();
+  }
+
+  @OnWorkerEvent('error')
+  onWorkerError(error: Error): void {
+    this.logger.warn({ queue: BACKFILL_QUEUE, err: error.message }, 'backfill worker connection error');
+  }
+
+  async process(job: Job<{ connectionId: string }>): Promise<string> {
+    if (job.name !== BACKFILL_JOB) throw new Error(`No handler for job "${job.name}" on ${BACKFILL_QUEUE}`);
+    const { connectionId } = job.data;
+    const backfill = await this.backfills.find(connectionId);
+    if (!backfill || backfill.status === CallSyncStatus.DONE || backfill.status === CallSyncStatus.FAILED) return 'nothing to do';
+    const connection = await this.connections.connectionById(connectionId);
+    if (!connection) {
+      await this.backfills.save(connectionId, { status: CallSyncStatus.FAILED, error: 'Zoom was disconnected', finishedAt: new Date() });
+      return 'disconnected';
+    }
+    const api = this.connections.apiForConnection(connectionId);
+    await this.backfills.save(connectionId, { status: CallSyncStatus.RUNNING, startedAt: backfill.startedAt ?? new Date(), error: null });
+    try {
+      const total = backfill.total ?? (await this.countCalls(api, backfill.rangeFrom, backfill.rangeTo));
+      let processed = backfill.processed;
+      const from = backfill.resumeFrom ?? backfill.rangeFrom;
+      // Resumed after its last page was saved: nothing is left to list.
+      const pages: AsyncIterable<ZoomPage<ZoomCallHistoryRecord>> = from > backfill.rangeTo ? (async function* () {})() : api.listCallHistory({ from, to: backfill.rangeTo, startPageToken: backfill.resumePageToken ?? undefined });
+      const iterator = pages[Symbol.asyncIterator]();
+      const fetchPage = () => {
+        const next = iterator.next();
+        // Handled where it is awaited; this only keeps a failure during an unfinished page from going unheard.
+        next.catch(() => undefined);
+        return next;
+      };
+      let pending = fetchPage();
+      for (;;) {
+        const result = await pending;
+        if (result.done) break;
+        // The next page is on its way while this one is logged.
+        pending = fetchPage();
+        const page: ZoomPage<ZoomCallHistoryRecord> = result.value;
+        await eachLimited(page.items, LOG_CONCURRENCY, async (record) => {
+          const facts = callFactsFromHistory(record);
+          if (facts) await this.calls.logCall(connection, facts);
+        });
+        processed += page.items.length;
+        const window = page.window!;
+        await this.backfills.save(connectionId, {
+          processed,
+          total: Math.max(total, processed),
+          resumeFrom: page.nextPageToken ? window.from : nextDay(window.to),
+          resumePageToken: page.nextPageToken || null,
+        });
+        await job.updateProgress(total ? Math.min(100, Math.round((processed / total) * 100)) : 0);
+      }
+      await this.backfills.save(connectionId, { status: CallSyncStatus.DONE, total: processed, finishedAt: new Date(), resumeFrom: null, resumePageToken: null });
+      this.logger.info({ connectionId, processed }, 'Call history backfill done');
+      return `${processed} calls`;
+    } catch (error) {
+      const message = (error as Error).message.slice(0, 1000);
+      const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      this.logger.warn({ connectionId, attempt: job.attemptsMade + 1, err: message }, 'Call history backfill failed');
+      await this.backfills.save(connectionId, lastAttempt ? { status: CallSyncStatus.FAILED, error: message, finishedAt: new Date() } : { error: message });
+      throw error;
+    }
+  }
+
+  /** A run whose job was lost (Redis restarted while it waited) is queued again; queueing is a no-op for a live one. */
+  @Interval(LOST_RUN_CHECK_MS)
+  async requeueLostRuns(): Promise<void> {
+    const lost = await this.backfills.stalled(new Date(Date.now() - LOST_RUN_CHECK_MS)).catch(() => []);
+    for (const backfill of lost) await this.backfills.enqueue(backfill.connectionId);
+  }
+
+  /** Zoom's own count per month window (a one-record page each), so the progress bar has a denominator. */
+  private async countCalls(api: ReturnType<ZoomConnectionService['apiForConnection']>, from: string, to: string): Promise<number> {
+    let total = 0;
+    for (const window of splitIntoMonthWindows(from, to)) {
+      for await (const page of api.listCallHistory({ from: window.from, to: window.to, pageSize: 1 })) {
+        total += page.totalRecords ?? 0;
+        break;
+      }
+    }
+    return total;
+  }
+}

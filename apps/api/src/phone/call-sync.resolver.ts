@@ -1,0 +1,26 @@
+import { Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentPrincipal } from '../auth/auth.guard';
+import type { Principal } from '../auth/principal';
+import { CallBackfillService } from './call-backfill.service';
+import { CallBackfill, CallSyncStatus } from './entities/call-backfill.entity';
+
+@Resolver(() => CallBackfill)
+export class CallSyncResolver {
+  constructor(private readonly backfills: CallBackfillService) {}
+
+  @Mutation(() => CallBackfill, { description: '"Sync calls": brings the last 30 days of your Zoom call history onto the timelines' })
+  syncZoomCalls(@CurrentPrincipal() principal: Principal): Promise<CallBackfill> {
+    return this.backfills.sync(principal);
+  }
+
+  @Query(() => CallBackfill, { nullable: true, description: 'Your latest call-history sync and its progress' })
+  callSync(@CurrentPrincipal() principal: Principal): Promise<CallBackfill | null> {
+    return this.backfills.progress(principal);
+  }
+
+  @ResolveField(() => Int, { description: '0-100' })
+  percent(@Parent() sync: CallBackfill): number {
+    if (sync.status === CallSyncStatus.DONE) return 100;
+    return sync.total ? Math.min(100, Math.floor((sync.processed / sync.total) * 100)) : 0;
+  }
+}
