@@ -22,11 +22,15 @@ describe('a call ringing while the agent works', () => {
     await sim?.stop();
   });
 
-  it('toasts while ringing and puts the missed call on the open contact page, without a reload, within a second of the webhook', async () => {
+  it('syncs past calls on connect, then toasts while ringing and puts the missed call on the open contact page, without a reload, within a second of the webhook', async () => {
     const page = await stack.browser.newPage();
     await signIn(page, stack.url);
+    await sim.control('POST', '/_sim/phone/history', { userEmail: 'agent@demo.test', count: 50, days: 10 });
     await page.getByTestId('nav-settings').click();
     await consentAtZoom(page, 'zoom-connect', sim.url, stack.url);
+    // Connecting brought the last 30 days of calls in by itself; the card says how far it got.
+    await page.getByTestId('call-sync-count').filter({ hasText: '50 calls synced' }).waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('call-sync-progress').getAttribute('value')).toBe('100');
 
     await page.goto(`${stack.url}/contacts`);
     await page.getByTestId('contact-search').fill('(415) 555-0106');

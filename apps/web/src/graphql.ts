@@ -395,6 +395,44 @@ export const RETRY_TRANSCRIPTION = gql`
   }
 `;
 
+export interface CallSync {
+  status: 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED';
+  processed: number;
+  total: number | null;
+  percent: number;
+  error: string | null;
+  finishedAt: string | null;
+}
+
+const CALL_SYNC_FIELDS = gql`
+  fragment CallSyncFields on CallSync {
+    status
+    processed
+    total
+    percent
+    error
+    finishedAt
+  }
+`;
+
+export const CALL_SYNC = gql`
+  ${CALL_SYNC_FIELDS}
+  query CallSync {
+    callSync {
+      ...CallSyncFields
+    }
+  }
+`;
+
+export const SYNC_ZOOM_CALLS = gql`
+  ${CALL_SYNC_FIELDS}
+  mutation SyncZoomCalls {
+    syncZoomCalls {
+      ...CallSyncFields
+    }
+  }
+`;
+
 export const ADD_NOTE = gql`
   ${ACTIVITY_FIELDS}
   mutation AddNote($contactId: ID!, $body: String!) {

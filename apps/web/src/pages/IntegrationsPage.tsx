@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { SettingsTabs } from '../components/SettingsTabs';
 import { DISCONNECT_ZOOM, REFRESH_ZOOM_CONNECTION, START_ZOOM_CONNECT, ZOOM_CONNECTION } from '../graphql';
+import { CallSyncPanel } from '../zoom/CallSyncPanel';
 import { type ZoomConnection, useZoomConnection } from '../zoom/useZoomConnection';
 
 const CONNECT_FAILURES: Record<string, string> = {
@@ -115,6 +116,7 @@ export function IntegrationsPage() {
               Connected as <strong>{connection.email}</strong>
             </p>
             <ConnectedDetails connection={connection} />
+            {connection.capabilities.phone && <CallSyncPanel />}
             <div className="actions">
               <button type="button" className="button ghost" onClick={checkConnection} disabled={checking} data-testid="zoom-check" title="Reads your plan and Zoom Phone number from Zoom again">
                 {checking ? 'Checking…' : 'Check connection'}
