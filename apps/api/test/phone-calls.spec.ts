@@ -52,6 +52,21 @@ describe('Zoom Phone calls logged from the simulator\u2019s signed webhooks', ()
     expect(rows[0].n).toBe(1);
   });
 
+  it.each([
+    { scenario: 'inbound missed, sent in national format', call: { direction: 'inbound', counterpartNumber: '415.555.0187', outcome: 'missed' }, expected: { direction: 'INBOUND', result: 'MISSED', durationSeconds: 0, counterpartNumber: '+14155550187' } },
+    { scenario: 'outbound answered', call: { direction: 'outbound', counterpartNumber: '+1 (415) 555-0187', outcome: 'answered', durationSeconds: 42 }, expected: { direction: 'OUTBOUND', result: 'ANSWERED', durationSeconds: 42, counterpartNumber: '+14155550187' } },
+    { scenario: 'internal, to a colleague\'s extension', call: { direction: 'internal', counterpartNumber: '1002', outcome: 'answered', durationSeconds: 15 }, expected: { direction: 'INTERNAL', result: 'ANSWERED', durationSeconds: 15, counterpartNumber: '+14155550101' } },
+  ])('logs one correct activity for $scenario, every event delivered twice in reverse order', async ({ call, expected }) => {
+    const { callId } = await sim.control('POST', '/_sim/phone/calls', { userEmail: 'agent@demo.test', ...call, delivery: { order: 'reverse', duplicates: 1 } });
+    await eventually(() => sim.control<{ status: string }[]>('GET', '/_sim/deliveries'), (deliveries) => deliveries.every((delivery) => delivery.status === 'delivered'));
+    const db = api.app.get(DataSource);
+    const rows = await eventually(() => db.query(`SELECT id FROM activities WHERE zoom->>'callId' = $1`, [callId]), (found: unknown[]) => found.length > 0);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await db.query(`SELECT id FROM activities WHERE zoom->>'callId' = $1`, [callId])).toHaveLength(1);
+    const activity = (await api.graphql<{ activity: any }>(`query($id: ID!) { activity(id: $id) { ${CALL_FIELDS} } }`, { id: rows[0].id }, session)).data!.activity;
+    expect(activity).toMatchObject({ type: 'CALL', ...expected, zoom: { callId } });
+  });
+
   const unmatchedCalls = async () =>
     (await api.graphql<{ unmatchedActivities: { edges: { node: any }[] } }>(`{ unmatchedActivities { edges { node { ${CALL_FIELDS} counterpartName matchCandidates { id } } } } }`, {}, session)).data!.unmatchedActivities.edges.map((edge) => edge.node);
   const link = (activityId: string, contact: string) =>
