@@ -86,4 +86,25 @@ describe('call history backfill', () => {
       await sim.control('DELETE', '/_sim/faults');
     }
   });
+
+  it('pulls in voicemails left before connecting, and transcribes them', async () => {
+    await sim.control('POST', '/_sim/reset');
+    // Left while Switchboard was not listening: its webhooks go nowhere.
+    await sim.control('POST', '/_sim/config', { webhookUrl: 'http://127.0.0.1:9/webhooks/zoom' });
+    await sim.control('POST', '/_sim/phone/calls', { userEmail: 'agent@demo.test', direction: 'inbound', counterpartNumber: '+14155550187', outcome: 'voicemail', voicemailTranscript: 'Left before you connected.' });
+    const api = await startTestApi(zoomEnvFor(sim));
+    try {
+      await api.createOrganisation('Demo Realty', [{ email: 'agent@demo.test' }]);
+      const session = await api.login('agent@demo.test');
+      await connectZoom(api, session, 'agent@demo.test');
+      const rows = await eventually(
+        () => api.app.get(DataSource).query(`SELECT type, result, status, transcript FROM activities WHERE transcript IS NOT NULL`),
+        (found: unknown[]) => found.length > 0,
+        30_000,
+      );
+      expect(rows).toEqual([{ type: 'CALL', result: 'VOICEMAIL', status: 'Transcribed', transcript: 'Left before you connected.' }]);
+    } finally {
+      await api.close();
+    }
+  });
 });

@@ -5,6 +5,7 @@ import { type ZoomCallHistoryRecord, type ZoomPage, splitIntoMonthWindows } from
 import type { Job } from 'bullmq';
 import type { Logger } from 'pino';
 import { LOGGER } from '../platform/logging/logger';
+import { VoicemailHandler } from '../transcription/voicemail.handler';
 import { ZoomConnectionService } from '../zoom/zoom-connection.service';
 import { CallBackfillService, BACKFILL_JOB, BACKFILL_QUEUE } from './call-backfill.service';
 import { CallLogService } from './call-log.service';
@@ -27,7 +28,8 @@ async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Prom
 }
 
 /**
- * Brings a connection's last 30 days of Zoom call history onto the timelines through the current call history API.
+ * Brings a connection's last 30 days of Zoom call history (then its voicemails) onto the timelines through the
+ * current call history API.
  * Progress (counts, and the window and page token to resume from) is saved after every page, so a run killed
  * mid-way resumes where it was; every call goes through the same idempotent logging as the webhooks, so a call
  * seen twice (a resumed page, a webhook at the same moment) is still one activity.
@@ -38,6 +40,7 @@ export class CallBackfillProcessor extends WorkerHost implements OnApplicationBo
     private readonly backfills: CallBackfillService,
     private readonly connections: ZoomConnectionService,
     private readonly calls: CallLogService,
+    private readonly voicemails: VoicemailHandler,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
     super();
@@ -97,6 +100,10 @@ export class CallBackfillProcessor extends WorkerHost implements OnApplicationBo
           resumePageToken: page.nextPageToken || null,
         });
         await job.updateProgress(total ? Math.min(100, Math.round((processed / total) * 100)) : 0);
+      }
+      // The same range's voicemails too: each is recorded and transcribed once, however often it is seen.
+      for await (const page of api.listVoicemails({ from: backfill.rangeFrom, to: backfill.rangeTo })) {
+        for (const voicemail of page.items) await this.voicemails.receive(connection, voicemail);
       }
       await this.backfills.save(connectionId, { status: CallSyncStatus.DONE, total: processed, finishedAt: new Date(), resumeFrom: null, resumePageToken: null });
       this.logger.info({ connectionId, processed }, 'Call history backfill done');
