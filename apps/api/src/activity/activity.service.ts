@@ -163,6 +163,26 @@ export class ActivityService implements OnModuleInit {
   }
 
   /**
+   * upsertByZoomRef for a batch of distinct Zoom objects (a backfill's page): one statement, then each activity
+   * announced as added or updated. Existing rows get only the `updatable` fields, like the single form.
+   */
+  async upsertManyByZoomRef(rows: Array<Partial<Activity> & Pick<Activity, 'organisationId' | 'type' | 'occurredAt' | 'zoomRef'>>, updatable: (keyof Activity)[]): Promise<void> {
+    if (rows.length === 0) return;
+    const columnOf = (property: keyof Activity) => this.activities.metadata.findColumnWithPropertyName(property)!.databaseName;
+    const result = await this.activities
+      .createQueryBuilder()
+      .insert()
+      .into(Activity)
+      .values(rows.map((row) => ({ attachments: [], ...row })))
+      .orUpdate([...updatable.map(columnOf), 'updated_at'], ['organisation_id', 'zoom_ref'], { indexPredicate: 'zoom_ref IS NOT NULL' })
+      .returning('id, (xmax = 0) AS inserted')
+      .execute();
+    const outcomes = result.raw as Array<{ id: string; inserted: boolean }>;
+    const saved = new Map((await this.activities.findBy({ id: In(outcomes.map((outcome) => outcome.id)) })).map((activity) => [activity.id, activity]));
+    await Promise.all(outcomes.map((outcome) => this.announce(outcome.inserted ? ACTIVITY_ADDED : ACTIVITY_UPDATED, saved.get(outcome.id)!)));
+  }
+
+  /**
    * Changes the activity recorded for a Zoom object, optionally only while its status is one of `whileStatusIn`
    * (null meaning none yet): a status only moves forward however Zoom's events interleave. Null when nothing changed.
    */

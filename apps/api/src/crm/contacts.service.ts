@@ -129,27 +129,44 @@ export class ContactsService {
     return rows.map((row) => row.contact_id);
   }
 
-  /**
-   * The contact a call from or to this number belongs on: the only contact with it, or the one a user chose when
-   * several share it. `candidateIds` are all contacts having the number.
-   */
-  async matchNumber(organisationId: string, number: string, region?: CountryCode): Promise<{ contactId: string | null; candidateIds: string[] }> {
-    const candidateIds = await this.findIdsByPhone(organisationId, number, region);
-    if (candidateIds.length <= 1) return { contactId: candidateIds[0] ?? null, candidateIds };
-    const e164 = normalizePhone(number, region ?? (await this.regionOf(organisationId))).e164;
-    const rows: Array<{ contact_id: string }> = e164
-      ? await this.dataSource.query('SELECT contact_id FROM phone_number_choices WHERE organisation_id = $1 AND e164 = $2', [organisationId, e164])
-      : [];
-    const chosen = rows[0]?.contact_id;
-    return { contactId: chosen && candidateIds.includes(chosen) ? chosen : null, candidateIds };
-  }
-
   /** A call's other end as the timeline shows it (E.164 when it parses, else as Zoom wrote it) and its contact. */
   async resolveCounterpart(organisationId: string, raw: string | null | undefined): Promise<{ number: string | null; contactId: string | null }> {
-    if (!raw) return { number: null, contactId: null };
+    return (await this.resolveCounterparts(organisationId, [raw ?? null]))[0];
+  }
+
+  /**
+   * The same for many numbers at once (a backfill's page): one lookup for all of them, then the remembered
+   * "Which contact?" answers for the numbers several contacts share. Results are in the order given.
+   */
+  async resolveCounterparts(organisationId: string, raws: Array<string | null>): Promise<Array<{ number: string | null; contactId: string | null }>> {
     const region = await this.regionOf(organisationId);
-    const { contactId } = await this.matchNumber(organisationId, raw, region);
-    return { number: normalizePhone(raw, region).e164 ?? raw, contactId };
+    const keys = raws.map((raw) => (raw ? (phoneLookupKeys(raw, region)[0] ?? null) : null));
+    const wanted = [...new Set(keys.filter((key): key is string => key !== null))];
+    const holders = new Map<string, string[]>();
+    if (wanted.length > 0) {
+      const rows: Array<{ key: string; contact_ids: string[] }> = await this.dataSource.query(
+        `SELECT coalesce(e164, extension) AS key, array_agg(DISTINCT contact_id) AS contact_ids FROM contact_phones
+          WHERE organisation_id = $1 AND (e164 = ANY($2) OR (e164 IS NULL AND extension = ANY($2)))
+          GROUP BY coalesce(e164, extension)`,
+        [organisationId, wanted],
+      );
+      for (const row of rows) holders.set(row.key, row.contact_ids);
+    }
+    const shared = [...holders].filter(([, ids]) => ids.length > 1).map(([key]) => key);
+    const chosen = new Map<string, string>();
+    if (shared.length > 0) {
+      const rows: Array<{ e164: string; contact_id: string }> = await this.dataSource.query(
+        'SELECT e164, contact_id FROM phone_number_choices WHERE organisation_id = $1 AND e164 = ANY($2)',
+        [organisationId, shared],
+      );
+      for (const row of rows) if (holders.get(row.e164)?.includes(row.contact_id)) chosen.set(row.e164, row.contact_id);
+    }
+    return raws.map((raw, index) => {
+      const key = keys[index];
+      const ids = key ? (holders.get(key) ?? []) : [];
+      const contactId = ids.length === 1 ? ids[0] : key ? (chosen.get(key) ?? null) : null;
+      return { number: raw ? (normalizePhone(raw, region).e164 ?? raw) : null, contactId };
+    });
   }
 
   /**

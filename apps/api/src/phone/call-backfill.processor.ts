@@ -1,7 +1,7 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, OnApplicationBootstrap } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
-import { type ZoomCallHistoryRecord, type ZoomPage, splitIntoMonthWindows } from '@switchboard/zoom';
+import type { ZoomCallHistoryRecord, ZoomPage } from '@switchboard/zoom';
 import type { Job } from 'bullmq';
 import type { Logger } from 'pino';
 import { LOGGER } from '../platform/logging/logger';
@@ -12,25 +12,14 @@ import { CallLogService } from './call-log.service';
 import { callFactsFromHistory } from './call-record';
 import { CallSyncStatus } from './entities/call-backfill.entity';
 
-/** Calls of one page logged side by side: the database, not Zoom, is the pace-setter within a page. */
-const LOG_CONCURRENCY = 8;
 const DAY_MS = 86_400_000;
 const LOST_RUN_CHECK_MS = 60_000;
 
 const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
 
-async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) await work(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-}
-
 /**
  * Brings a connection's last 30 days of Zoom call history (then its voicemails) onto the timelines through the
- * current call history API.
- * Progress (counts, and the window and page token to resume from) is saved after every page, so a run killed
+ * current call history API, a page at a time. Progress (counts, and the window and page token to resume from) is saved after every page, so a run killed
  * mid-way resumes where it was; every call goes through the same idempotent logging as the webhooks, so a call
  * seen twice (a resumed page, a webhook at the same moment) is still one activity.
  */
@@ -68,7 +57,9 @@ export class CallBackfillProcessor extends WorkerHost implements OnApplicationBo
     const api = this.connections.apiForConnection(connectionId);
     await this.backfills.save(connectionId, { status: CallSyncStatus.RUNNING, startedAt: backfill.startedAt ?? new Date(), error: null });
     try {
-      const total = backfill.total ?? (await this.countCalls(api, backfill.rangeFrom, backfill.rangeTo));
+      // Zoom gives each month window's count on its pages: the denominator grows as windows are reached.
+      let total = backfill.total ?? 0;
+      const countedWindows = new Set(backfill.resumePageToken && backfill.resumeFrom ? [backfill.resumeFrom] : []);
       let processed = backfill.processed;
       const from = backfill.resumeFrom ?? backfill.rangeFrom;
       // Resumed after its last page was saved: nothing is left to list.
@@ -87,12 +78,13 @@ export class CallBackfillProcessor extends WorkerHost implements OnApplicationBo
         // The next page is on its way while this one is logged.
         pending = fetchPage();
         const page: ZoomPage<ZoomCallHistoryRecord> = result.value;
-        await eachLimited(page.items, LOG_CONCURRENCY, async (record) => {
-          const facts = callFactsFromHistory(record);
-          if (facts) await this.calls.logCall(connection, facts);
-        });
+        await this.calls.logCalls(connection, page.items.map(callFactsFromHistory).filter((facts) => facts !== null));
         processed += page.items.length;
         const window = page.window!;
+        if (!countedWindows.has(window.from)) {
+          countedWindows.add(window.from);
+          total += page.totalRecords ?? page.items.length;
+        }
         await this.backfills.save(connectionId, {
           processed,
           total: Math.max(total, processed),
@@ -122,17 +114,5 @@ export class CallBackfillProcessor extends WorkerHost implements OnApplicationBo
   async requeueLostRuns(): Promise<void> {
     const lost = await this.backfills.stalled(new Date(Date.now() - LOST_RUN_CHECK_MS)).catch(() => []);
     for (const backfill of lost) await this.backfills.enqueue(backfill.connectionId);
-  }
-
-  /** Zoom's own count per month window (a one-record page each), so the progress bar has a denominator. */
-  private async countCalls(api: ReturnType<ZoomConnectionService['apiForConnection']>, from: string, to: string): Promise<number> {
-    let total = 0;
-    for (const window of splitIntoMonthWindows(from, to)) {
-      for await (const page of api.listCallHistory({ from: window.from, to: window.to, pageSize: 1 })) {
-        total += page.totalRecords ?? 0;
-        break;
-      }
-    }
-    return total;
   }
 }

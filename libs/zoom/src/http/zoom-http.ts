@@ -6,6 +6,7 @@ import {
   ZoomTransportError,
   classifyZoomError,
 } from '../errors';
+import { QpsPacer } from './qps-pacer';
 
 export interface ZoomHttpRequest {
   url: string;
@@ -22,6 +23,8 @@ export interface ZoomHttpRequest {
   idempotent: boolean;
   /** Keep the body as a stream: the timeout then covers only the wait for response headers. */
   stream?: boolean;
+  /** The per-second rate-limit bucket this call counts against (e.g. `phone:heavy`); paced when Zoom has said its limit. */
+  rateLimitBucket?: string;
 }
 
 export interface ZoomHttpResponse {
@@ -36,6 +39,8 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 /** Sends one logical request with timeouts and bounded, jittered retries; throws a classified ZoomError. */
 export class ZoomHttp {
+  private readonly pacer = new QpsPacer();
+
   constructor(
     private readonly config: ResolvedZoomConfig,
     private readonly random: () => number = Math.random,
@@ -45,7 +50,10 @@ export class ZoomHttp {
     for (let attempt = 0; ; attempt++) {
       let failure: ZoomError;
       try {
+        const bucket = request.rateLimitBucket;
+        if (bucket) await this.pacer.take(bucket);
         const result = await this.attempt(request);
+        if (bucket) this.pacer.learn(bucket, result.headers);
         if (result.status < 400) return result;
         failure = classifyZoomError({
           status: result.status,

@@ -277,6 +277,8 @@ export class ZoomApiClient {
         endpoint: name,
         source: 'api',
         idempotent: endpoint.method !== 'POST',
+        // Zoom Phone has its own per-second limits, apart from the rest of the API's.
+        rateLimitBucket: `${endpoint.path.startsWith('/phone/') ? 'phone:' : ''}${endpoint.rateLimit}`,
       }),
     );
   }
