@@ -235,9 +235,12 @@ export class ActivityService implements OnModuleInit {
 
   /**
    * What `app_deauthorized` must remove (docs/privacy.md): every activity built from that user's Zoom data
-   * (calls, voicemails, meetings, recordings, transcripts, summaries). Notes and emails typed in the CRM stay.
+   * (calls, voicemails, meetings, recordings, transcripts, summaries) and their calls on the live board. Notes and
+   * emails typed in the CRM stay.
    */
   async deleteZoomDerived(organisationId: string, ownerId: string): Promise<number> {
+    // Voicemail, recording and meeting rows hang off these activities and go with them; the call board's rows do not.
+    await this.activities.query('DELETE FROM live_calls WHERE organisation_id = $1 AND owner_id = $2', [organisationId, ownerId]);
     const result = await this.activities.delete({ organisationId, ownerId, zoomRef: Not(IsNull()) });
     return result.affected ?? 0;
   }
