@@ -45,7 +45,7 @@ describe('voicemail transcription', () => {
     sim = await startZoomSim();
     api = await startTestApi(zoomEnvFor(sim));
     await sim.control('POST', '/_sim/config', { webhookUrl: `${api.url}/webhooks/zoom` });
-    await api.createOrganisation('Demo Realty', [{ email: 'agent@demo.test' }]);
+    await api.createOrganisation('Demo Realty', [{ email: 'agent@demo.test' }, { email: 'admin@demo.test', role: 'admin' }]);
     session = await api.login('agent@demo.test');
     await connectZoom(api, session, 'agent@demo.test');
     const created = await api.graphql<{ createContact: { id: string } }>('mutation { createContact(input: { firstName: "Jordan", lastName: "Lee", phones: ["+1 415 555 0187"] }) { id } }', {}, session);
@@ -129,6 +129,14 @@ describe('voicemail transcription', () => {
     expect(failed.transcript).toBeNull();
     const [row] = await api.app.get(DataSource).query(`SELECT attempts, last_error FROM voicemails WHERE activity_id = $1`, [failed.id]);
     expect(row).toMatchObject({ attempts: 4, last_error: expect.stringContaining('500') });
+    // The error waits on the integration health page with the rest.
+    const admin = await api.login('admin@demo.test');
+    const health = await api.graphql<{ integrationHealth: { failedTranscriptions: Array<{ activityId: string; attempts: number; lastError: string }> } }>(
+      '{ integrationHealth { failedTranscriptions { activityId attempts lastError } } }',
+      {},
+      admin,
+    );
+    expect(health.data!.integrationHealth.failedTranscriptions).toContainEqual({ activityId: failed.id, attempts: 4, lastError: expect.stringContaining('500') });
     await sim.control('DELETE', '/_sim/faults');
     const retried = await api.graphql<{ retryTranscription: { status: string } }>('mutation($id: ID!) { retryTranscription(activityId: $id) { status } }', { id: failed.id }, session);
     expect(retried.data!.retryTranscription.status).toBe('Transcribing');

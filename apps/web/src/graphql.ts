@@ -520,6 +520,12 @@ export const INTEGRATION_HEALTH = gql`
         lastError
         receivedAt
       }
+      failedTranscriptions {
+        activityId
+        attempts
+        lastError
+        failedAt
+      }
       connections {
         userEmail
         zoomEmail

@@ -4,6 +4,7 @@ import { CurrentPrincipal, RequireRole } from '../auth/auth.guard';
 import { AuthService } from '../auth/auth.service';
 import type { Principal } from '../auth/principal';
 import { notFound } from '../platform/graphql/errors';
+import { VoicemailTranscriptionService } from '../transcription/voicemail-transcription.service';
 import { type InboxScope, WebhookInboxService } from '../webhook/webhook-inbox.service';
 import { IntegrationHealth } from './dto/integration-health.model';
 import { ZoomConnectionService } from './zoom-connection.service';
@@ -17,6 +18,7 @@ export class IntegrationHealthResolver {
     private readonly tokens: ZoomTokenManager,
     private readonly inbox: WebhookInboxService,
     private readonly auth: AuthService,
+    private readonly transcriptions: VoicemailTranscriptionService,
   ) {}
 
   private async scope(principal: Principal) {
@@ -32,13 +34,14 @@ export class IntegrationHealthResolver {
   @Query(() => IntegrationHealth)
   async integrationHealth(@CurrentPrincipal() principal: Principal): Promise<IntegrationHealth> {
     const { connections, scope } = await this.scope(principal);
-    const [webhookValidatedAt, lastEvents, counts, failed, expiries, users] = await Promise.all([
+    const [webhookValidatedAt, lastEvents, counts, failed, expiries, users, failedVoicemails] = await Promise.all([
       this.inbox.urlValidatedAt(),
       this.inbox.lastReceivedByEvent(scope),
       this.inbox.countsByStatus(scope),
       this.inbox.failed(scope),
       this.tokens.expiries(connections.map((connection) => connection.id)),
       this.auth.usersByIds(principal.organisationId, connections.map((connection) => connection.userId)),
+      this.transcriptions.failedFor(principal.organisationId),
     ]);
     const emailOf = new Map(users.map((user) => [user.id, user.email]));
     return {
@@ -46,6 +49,7 @@ export class IntegrationHealthResolver {
       lastEvents: lastEvents.map((seen) => ({ event: seen.event, lastReceivedAt: seen.receivedAt })),
       inboxCounts: Object.entries(counts).map(([status, count]) => ({ status, count })),
       failedEvents: failed.map((entry) => ({ id: entry.id, event: entry.event, attempts: entry.attempts, lastError: entry.lastError, receivedAt: entry.receivedAt })),
+      failedTranscriptions: failedVoicemails.map((voicemail) => ({ activityId: voicemail.activityId, attempts: voicemail.attempts, lastError: voicemail.lastError, failedAt: voicemail.updatedAt })),
       connections: connections.map((connection) => ({
         userEmail: emailOf.get(connection.userId) ?? '',
         zoomEmail: connection.email,

@@ -1,12 +1,13 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { SettingsTabs } from '../components/SettingsTabs';
-import { INTEGRATION_HEALTH, RETRY_WEBHOOK_EVENT } from '../graphql';
+import { INTEGRATION_HEALTH, RETRY_TRANSCRIPTION, RETRY_WEBHOOK_EVENT } from '../graphql';
 
 interface IntegrationHealth {
   webhookValidatedAt: string | null;
   lastEvents: Array<{ event: string; lastReceivedAt: string }>;
   inboxCounts: Array<{ status: string; count: number }>;
   failedEvents: Array<{ id: string; event: string; attempts: number; lastError: string | null; receivedAt: string }>;
+  failedTranscriptions: Array<{ activityId: string; attempts: number; lastError: string | null; failedAt: string }>;
   connections: Array<{ userEmail: string; zoomEmail: string; state: string; lastError: string | null; tokenExpiresAt: string | null }>;
 }
 
@@ -16,6 +17,7 @@ const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : 'â€
 export function IntegrationHealthPage() {
   const { data, loading, error, refetch } = useQuery<{ integrationHealth: IntegrationHealth }>(INTEGRATION_HEALTH, { fetchPolicy: 'cache-and-network' });
   const [retry, { loading: retrying }] = useMutation(RETRY_WEBHOOK_EVENT, { onCompleted: () => refetch() });
+  const [retryTranscription, { loading: retryingTranscription }] = useMutation(RETRY_TRANSCRIPTION, { onCompleted: () => refetch() });
   const health = data?.integrationHealth;
   return (
     <section className="page" data-testid="integration-health">
@@ -91,6 +93,37 @@ export function IntegrationHealthPage() {
                       <td className="error-text">{failed.lastError}</td>
                       <td>
                         <button type="button" className="button small" disabled={retrying} onClick={() => retry({ variables: { id: failed.id } })}>
+                          Retry
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </article>
+          <article className="card wide">
+            <h2>Failed voicemail transcriptions</h2>
+            {health.failedTranscriptions.length === 0 ? (
+              <p className="muted">None</p>
+            ) : (
+              <table className="contacts-table" data-testid="failed-transcriptions">
+                <thead>
+                  <tr>
+                    <th>Failed</th>
+                    <th>Attempts</th>
+                    <th>Error</th>
+                    <th />
+                  </tr>
+                </thead>
+                <tbody>
+                  {health.failedTranscriptions.map((failed) => (
+                    <tr key={failed.activityId}>
+                      <td>{when(failed.failedAt)}</td>
+                      <td>{failed.attempts}</td>
+                      <td className="error-text">{failed.lastError}</td>
+                      <td>
+                        <button type="button" className="button small" disabled={retryingTranscription} onClick={() => retryTranscription({ variables: { activityId: failed.activityId } })}>
                           Retry
                         </button>
                       </td>

@@ -54,6 +54,21 @@ export class ConnectionHealth {
   tokenExpiresAt: Date | null;
 }
 
+@ObjectType()
+export class FailedTranscription {
+  @Field(() => ID, { description: "The voicemail's activity: retryTranscription(activityId) tries again" })
+  activityId: string;
+
+  @Field(() => Int)
+  attempts: number;
+
+  @Field(() => String, { nullable: true })
+  lastError: string | null;
+
+  @Field(() => GraphQLISODateTime)
+  failedAt: Date;
+}
+
 @ObjectType({ description: 'What an admin needs to see that Zoom events arrive and are processed' })
 export class IntegrationHealth {
   @Field(() => GraphQLISODateTime, { nullable: true, description: "Last time Zoom's endpoint.url_validation was answered" })
@@ -67,6 +82,9 @@ export class IntegrationHealth {
 
   @Field(() => [FailedWebhookEvent])
   failedEvents: FailedWebhookEvent[];
+
+  @Field(() => [FailedTranscription], { description: 'Voicemails whose transcription failed, newest first' })
+  failedTranscriptions: FailedTranscription[];
 
   @Field(() => [ConnectionHealth])
   connections: ConnectionHealth[];
