@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { startZoomSim, zoomEnvFor, type ZoomSim } from '../../zoom-sim/testing/zoom-sim-process';
 import { eventually } from './support/eventually';
+import { snapshotFiles } from './support/files';
 import { startTestApi, type TestApi } from './support/test-api';
 import { connectZoom } from './support/zoom-oauth';
 
@@ -58,6 +59,7 @@ describe('call recordings and voicemails played through the api', () => {
     const { callId } = await sim.control('POST', '/_sim/phone/calls', { userEmail: 'agent@demo.test', direction: 'inbound', counterpartNumber: '+14155550188', outcome: 'answered', durationSeconds: 30, withRecording: true });
     const activity = await activityOfCall(callId, (found) => found.attachments.length > 0);
     const url = activity.attachments[0].url;
+    const files = snapshotFiles();
 
     const whole = await play(url);
     expect(whole.status).toBe(200);
@@ -75,6 +77,7 @@ describe('call recordings and voicemails played through the api', () => {
     expect((await play(url, {}, null)).status).toBe(401);
     expect((await play(`/media/phone-recordings/${activity.id}/not-this-one`)).status).toBe(404);
 
+    expect(files.added()).toEqual([]);
     const db = api.app.get(DataSource);
     expect(await db.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND data_type = 'bytea'`)).toEqual([]);
     const [widest] = await db.query('SELECT max(length(t::text)) AS n FROM phone_recordings AS t');

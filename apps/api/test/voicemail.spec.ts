@@ -1,9 +1,7 @@
-import { readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { startZoomSim, zoomEnvFor, type ZoomSim } from '../../zoom-sim/testing/zoom-sim-process';
 import { eventually } from './support/eventually';
+import { snapshotFiles } from './support/files';
 import { startTestApi, type TestApi } from './support/test-api';
 import { connectZoom } from './support/zoom-oauth';
 
@@ -17,29 +15,12 @@ interface Delivery {
   lastAttemptAt: string;
 }
 
-/** Every file under `dir` (not following the big generated folders), to prove nothing was written there. */
-function filesUnder(dir: string, skip: Set<string>): Set<string> {
-  const found = new Set<string>();
-  const walk = (current: string) => {
-    for (const entry of readdirSync(current, { withFileTypes: true })) {
-      if (skip.has(entry.name)) continue;
-      const full = path.join(current, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else found.add(full);
-    }
-  };
-  walk(dir);
-  return found;
-}
-
 describe('voicemail transcription', () => {
   let sim: ZoomSim;
   let api: TestApi;
   let session: string;
   let contactId: string;
-  const repoRoot = path.resolve(__dirname, '../../..');
-  const skip = new Set(['node_modules', '.git', '.data', 'dist', '.nx', 'coverage']);
-  let filesBefore: { repo: Set<string>; tmp: Set<string> };
+  let files: ReturnType<typeof snapshotFiles>;
 
   beforeAll(async () => {
     sim = await startZoomSim();
@@ -50,7 +31,7 @@ describe('voicemail transcription', () => {
     await connectZoom(api, session, 'agent@demo.test');
     const created = await api.graphql<{ createContact: { id: string } }>('mutation { createContact(input: { firstName: "Jordan", lastName: "Lee", phones: ["+1 415 555 0187"] }) { id } }', {}, session);
     contactId = created.data!.createContact.id;
-    filesBefore = { repo: filesUnder(repoRoot, skip), tmp: filesUnder(tmpdir(), new Set()) };
+    files = snapshotFiles();
   });
   afterAll(async () => {
     await api?.close();
@@ -160,9 +141,7 @@ describe('voicemail transcription', () => {
   });
 
   it('stores no audio: no new file, no binary or oversized column, no log line carrying a payload', async () => {
-    const added = (before: Set<string>, now: Set<string>) => [...now].filter((file) => !before.has(file));
-    expect(added(filesBefore.repo, filesUnder(repoRoot, skip))).toEqual([]);
-    expect(added(filesBefore.tmp, filesUnder(tmpdir(), new Set())).filter((file) => !/jest|playwright|chromium|\.s\.PGSQL/i.test(file))).toEqual([]);
+    expect(files.added()).toEqual([]);
     const db = api.app.get(DataSource);
     expect(await db.query(`SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' AND data_type = 'bytea'`)).toEqual([]);
     const [widest] = await db.query(`SELECT max(length(t::text)) AS n FROM voicemails AS t`);
