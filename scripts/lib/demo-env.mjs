@@ -73,6 +73,8 @@ export function demoEnvironment({ databaseUrl, redisUrl, secrets, base = process
     OPENAI_API_KEY: 'sim-openai-key',
     OPENAI_BASE_URL: `${simUrl}/v1`,
     SIM_WEBHOOK_URL: `${apiUrl}/webhooks/zoom`,
+    // Download URLs must be on the host the api knows as Zoom's, or it refuses to send the user's token there.
+    SIM_PUBLIC_URL: simUrl,
   };
   const overridden = OVERRIDABLE_VARIABLES.filter((name) => base[name]);
   const fromBase = Object.fromEntries(overridden.map((name) => [name, base[name]]));

@@ -1,5 +1,7 @@
 import { DataSource } from 'typeorm';
 import { startZoomSim, zoomEnvFor, type ZoomSim } from '../../zoom-sim/testing/zoom-sim-process';
+import { ZoomConnectionService } from '../src/zoom/zoom-connection.service';
+import { ZoomTokenManager } from '../src/zoom/zoom-token.manager';
 import { eventually } from './support/eventually';
 import { snapshotFiles } from './support/files';
 import { startTestApi, type TestApi } from './support/test-api';
@@ -33,6 +35,13 @@ describe('call recordings and voicemails played through the api', () => {
       async () => (await api.graphql<{ activity: any }>('query($id: ID!) { activity(id: $id) { id result zoom { callId recordingId } attachments { kind url title } } }', { id: row.id }, session)).data!.activity,
       done,
     );
+  };
+  /** The same file read from the simulator with the owner's token, bypassing the proxy. */
+  const fromZoomDirectly = async (activityId: string, range: string) => {
+    const [media] = await api.app.get(DataSource).query('SELECT download_url, zoom_user_id FROM phone_recordings WHERE activity_id = $1', [activityId]);
+    const connection = await api.app.get(ZoomConnectionService).connectedZoomUser(media.zoom_user_id);
+    const token = await api.app.get(ZoomTokenManager).accessToken(connection!.id);
+    return fetch(media.download_url, { headers: { authorization: `Bearer ${token}`, range } });
   };
   const play = (url: string, headers: Record<string, string> = {}, token: string | null = session) =>
     fetch(`${api.url}${url}`, { headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) } });
@@ -71,7 +80,9 @@ describe('call recordings and voicemails played through the api', () => {
     const part = await play(url, { range: 'bytes=100-199' });
     expect(part.status).toBe(206);
     expect(part.headers.get('content-range')).toBe(`bytes 100-199/${bytes.length}`);
+    expect(part.headers.get('accept-ranges')).toBe('bytes');
     expect(Buffer.from(await part.arrayBuffer())).toEqual(bytes.subarray(100, 200));
+    expect(Buffer.from(await (await fromZoomDirectly(activity.id, 'bytes=100-199')).arrayBuffer())).toEqual(bytes.subarray(100, 200));
 
     expect((await play(url, {}, otherOrganisation)).status).toBe(404);
     expect((await play(url, {}, null)).status).toBe(401);
@@ -82,6 +93,8 @@ describe('call recordings and voicemails played through the api', () => {
     expect(await db.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND data_type = 'bytea'`)).toEqual([]);
     const [widest] = await db.query('SELECT max(length(t::text)) AS n FROM phone_recordings AS t');
     expect(Number(widest.n)).toBeLessThan(1000);
+    const [widestAttachments] = await db.query('SELECT max(length(attachments::text)) AS n FROM activities');
+    expect(Number(widestAttachments.n)).toBeLessThan(2048);
   });
 
   it('plays a voicemail the same way', async () => {
@@ -92,5 +105,17 @@ describe('call recordings and voicemails played through the api', () => {
     expect(response.status).toBe(206);
     expect(Buffer.from(await response.arrayBuffer()).toString('latin1')).toBe('RIFF');
     expect((await play(voicemail.url, {}, otherOrganisation)).status).toBe(404);
+  });
+
+  // Last: it kills the agent's grant.
+  it('asks for a Zoom reconnect (409) when the owner\u2019s grant dies, on the first failing play and after', async () => {
+    const { callId } = await sim.control('POST', '/_sim/phone/calls', { userEmail: 'agent@demo.test', direction: 'outbound', counterpartNumber: '+14155550190', outcome: 'answered', durationSeconds: 10, withRecording: true });
+    const activity = await activityOfCall(callId, (found) => found.attachments.length > 0);
+    await sim.control('POST', '/_sim/tokens/revoke', { userEmail: 'agent@demo.test' });
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const response = await play(activity.attachments[0].url);
+      expect(response.status).toBe(409);
+      expect(await response.json()).toMatchObject({ error: 'zoom_reconnect_required' });
+    }
   });
 });

@@ -102,7 +102,8 @@ export class MeetingsService {
     );
     await this.invite(meeting, 'REQUEST');
     this.logger.info({ activityId: activity.id, zoomMeetingId }, 'Zoom meeting scheduled');
-    return activity;
+    // Subscribers saw the activity before its schedule and invite were saved: they get it again, complete.
+    return (await this.activities.updateById(principal.organisationId, activity.id, { status: MeetingStatus.SCHEDULED })) ?? activity;
   }
 
   async reschedule(principal: Principal, activityId: string, input: ScheduleMeetingInput): Promise<Activity> {

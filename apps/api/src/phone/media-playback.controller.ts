@@ -3,10 +3,12 @@ import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type ZoomDownloadKind, ZoomError, ZoomNotFoundError } from '@switchboard/zoom';
 import type { Request, Response } from 'express';
+import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { Repository } from 'typeorm';
 import { ActivityService } from '../activity/activity.service';
 import { AuthService, credentialFromHeaders } from '../auth/auth.service';
+import { ErrorCode, zoomFailure } from '../platform/graphql/errors';
 import { LOGGER } from '../platform/logging/logger';
 import { VoicemailTranscriptionService } from '../transcription/voicemail-transcription.service';
 import { ZoomConnectionService } from '../zoom/zoom-connection.service';
@@ -14,6 +16,14 @@ import { PhoneRecording } from './entities/phone-recording.entity';
 
 /** Zoom's answer headers a player needs for seeking; nothing else of Zoom's goes to the browser. */
 const PASSED_HEADERS = ['content-type', 'content-length', 'content-range', 'accept-ranges'];
+
+const RECONNECT_REQUIRED = { error: 'zoom_reconnect_required', message: 'The owner\u2019s Zoom connection is not working; reconnect Zoom to play this' };
+
+/** A grant can die mid-play (refresh answered invalid_grant): the token manager and libs/zoom each say so their own way. */
+function needsZoomReconnect(error: unknown): boolean {
+  const classified = error instanceof ZoomError ? zoomFailure(error) : error;
+  return classified instanceof GraphQLError && classified.extensions.code === ErrorCode.ZOOM_RECONNECT_REQUIRED;
+}
 
 interface ZoomMedia {
   activityId: string;
@@ -56,7 +66,7 @@ export class MediaPlaybackController {
     const media = activity ? await findMedia(principal.organisationId) : null;
     if (!activity || !media || media.activityId !== activity.id) return void response.status(404).json({ error: 'not_found' });
     const connection = await this.connections.connectedZoomUser(media.zoomUserId);
-    if (!connection) return void response.status(409).json({ error: 'zoom_reconnect_required', message: 'The owner\u2019s Zoom connection is not working; reconnect Zoom to play this' });
+    if (!connection) return void response.status(409).json(RECONNECT_REQUIRED);
     const range = typeof request.headers.range === 'string' ? request.headers.range : undefined;
     try {
       const download = await this.connections.apiForConnection(connection.id).download(media.downloadUrl, { kind, range });
@@ -69,6 +79,7 @@ export class MediaPlaybackController {
       await pipeline(download.body, response);
     } catch (error) {
       if (response.headersSent) return void response.destroy();
+      if (needsZoomReconnect(error)) return void response.status(409).json(RECONNECT_REQUIRED);
       if (error instanceof ZoomNotFoundError) return void response.status(404).json({ error: 'not_found', message: 'Zoom no longer has this file' });
       const status = error instanceof ZoomError && error.status === 416 ? 416 : 502;
       this.logger.warn({ activityId, kind, err: (error as Error).message }, 'Media playback from Zoom failed');

@@ -1,6 +1,6 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, OnApplicationBootstrap } from '@nestjs/common';
-import { ZoomNotFoundError } from '@switchboard/zoom';
+import { ZoomError, ZoomNotFoundError } from '@switchboard/zoom';
 import { type Job, UnrecoverableError } from 'bullmq';
 import type { Logger } from 'pino';
 import { LOGGER } from '../platform/logging/logger';
@@ -45,7 +45,8 @@ export class VoicemailTranscriptionProcessor extends WorkerHost implements OnApp
       return 'transcribed';
     } catch (error) {
       const message = (error as Error).message;
-      const permanent = error instanceof PermanentTranscriptionError;
+      // A Zoom failure that is not transient (refused, misconfigured) fails the same way on every attempt.
+      const permanent = error instanceof PermanentTranscriptionError || (error instanceof ZoomError && !error.isTransient);
       const lastAttempt = permanent || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       this.logger.warn({ activityId: voicemail.activityId, attempt: job.attemptsMade + 1, permanent, err: message }, 'Voicemail transcription failed');
       if (lastAttempt) await this.voicemails.failed(voicemail, message);

@@ -105,9 +105,10 @@ export function Timeline({ contactId, contactName }: { contactId: string; contac
               {activity.transcript && <blockquote className="transcript">{activity.transcript}</blockquote>}
               {activity.type === 'MEETING' && <MeetingActions activity={activity} contactId={contactId} contactName={contactName} />}
               {activity.status === 'Transcription failed' && <RetryTranscription activityId={activity.id} />}
-              {activity.attachments.length > 0 && (
+              {activity.attachments.some((attachment) => attachment.kind !== 'join' || activity.type !== 'MEETING') && (
                 <ul className="attachments">
-                  {activity.attachments.map((attachment) => (
+                  {/* A meeting's join link is its Join button. */}
+                  {activity.attachments.filter((attachment) => attachment.kind !== 'join' || activity.type !== 'MEETING').map((attachment) => (
                     <li key={attachment.url}>
                       {PLAYABLE.has(attachment.kind) ? (
                         // Streamed through the api from Zoom as it plays (seeking uses Range); nothing is downloaded first.
