@@ -1,10 +1,11 @@
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, OnApplicationBootstrap } from '@nestjs/common';
+import { Processor } from '@nestjs/bullmq';
+import { Inject } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import type { ZoomCallHistoryRecord, ZoomPage } from '@switchboard/zoom';
 import type { Job } from 'bullmq';
 import type { Logger } from 'pino';
 import { LOGGER } from '../platform/logging/logger';
+import { attemptOf, isLastAttempt, QueueWorker } from '../platform/queues/queue-worker';
 import { VoicemailHandler } from '../transcription/voicemail.handler';
 import { ZoomConnectionService } from '../zoom/zoom-connection.service';
 import { CallBackfillService, BACKFILL_JOB, BACKFILL_QUEUE } from './call-backfill.service';
@@ -24,28 +25,18 @@ const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + DAY_M
  * seen twice (a resumed page, a webhook at the same moment) is still one activity.
  */
 @Processor(BACKFILL_QUEUE, { concurrency: 2, lockDuration: 10_000, stalledInterval: 5_000 })
-export class CallBackfillProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class CallBackfillProcessor extends QueueWorker<{ connectionId: string }> {
   constructor(
     private readonly backfills: CallBackfillService,
     private readonly connections: ZoomConnectionService,
     private readonly calls: CallLogService,
     private readonly voicemails: VoicemailHandler,
-    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(LOGGER) logger: Logger,
   ) {
-    super();
+    super(BACKFILL_QUEUE, BACKFILL_JOB, logger);
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.worker.waitUntilReady();
-  }
-
-  @OnWorkerEvent('error')
-  onWorkerError(error: Error): void {
-    this.logger.warn({ queue: BACKFILL_QUEUE, err: error.message }, 'backfill worker connection error');
-  }
-
-  async process(job: Job<{ connectionId: string }>): Promise<string> {
-    if (job.name !== BACKFILL_JOB) throw new Error(`No handler for job "${job.name}" on ${BACKFILL_QUEUE}`);
+  protected async handle(job: Job<{ connectionId: string }>): Promise<string> {
     const { connectionId } = job.data;
     const backfill = await this.backfills.find(connectionId);
     if (!backfill || backfill.status === CallSyncStatus.DONE || backfill.status === CallSyncStatus.FAILED) return 'nothing to do';
@@ -102,8 +93,8 @@ export class CallBackfillProcessor extends WorkerHost implements OnApplicationBo
       return `${processed} calls`;
     } catch (error) {
       const message = (error as Error).message.slice(0, 1000);
-      const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-      this.logger.warn({ connectionId, attempt: job.attemptsMade + 1, err: message }, 'Call history backfill failed');
+      const lastAttempt = isLastAttempt(job);
+      this.logger.warn({ connectionId, attempt: attemptOf(job), err: message }, 'Call history backfill failed');
       await this.backfills.save(connectionId, lastAttempt ? { status: CallSyncStatus.FAILED, error: message, finishedAt: new Date() } : { error: message });
       throw error;
     }

@@ -7,6 +7,7 @@ import { In, LessThan, Repository } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { appError, ErrorCode } from '../platform/graphql/errors';
 import { LOGGER } from '../platform/logging/logger';
+import { clearFinishedJob, logQueueErrors } from '../platform/queues/queue-worker';
 import type { ZoomConnectionEntity } from '../zoom/entities/zoom-connection.entity';
 import { ZoomConnectionService } from '../zoom/zoom-connection.service';
 import { CallBackfill, CallSyncStatus } from './entities/call-backfill.entity';
@@ -27,7 +28,7 @@ export class CallBackfillService implements OnModuleInit {
     private readonly connections: ZoomConnectionService,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
-    queue.on('error', (error) => this.logger.warn({ queue: BACKFILL_QUEUE, err: error.message }, 'backfill queue connection error'));
+    logQueueErrors(queue, logger);
   }
 
   onModuleInit(): void {
@@ -80,12 +81,7 @@ export class CallBackfillService implements OnModuleInit {
   }
 
   async enqueue(connectionId: string): Promise<void> {
-    const existing = await this.queue.getJob(connectionId).catch(() => undefined);
-    if (existing) {
-      const state = await existing.getState();
-      if (state !== 'completed' && state !== 'failed') return;
-      await existing.remove();
-    }
+    if (!(await clearFinishedJob(this.queue, connectionId).catch(() => true))) return;
     await this.queue
       .add(BACKFILL_JOB, { connectionId }, { jobId: connectionId, attempts: 5, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: 100, removeOnFail: 100 })
       .catch((error: Error) => this.logger.warn({ err: error.message }, 'Could not queue a backfill; the sweeper will'));

@@ -1,9 +1,10 @@
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, OnApplicationBootstrap } from '@nestjs/common';
+import { Processor } from '@nestjs/bullmq';
+import { Inject } from '@nestjs/common';
 import { ZoomError, ZoomNotFoundError } from '@switchboard/zoom';
 import { type Job, UnrecoverableError } from 'bullmq';
 import type { Logger } from 'pino';
 import { LOGGER } from '../platform/logging/logger';
+import { attemptOf, isLastAttempt, QueueWorker } from '../platform/queues/queue-worker';
 import { ZoomConnectionService } from '../zoom/zoom-connection.service';
 import { TranscriptionState, type Voicemail } from './entities/voicemail.entity';
 import { MAX_TRANSCRIPTION_BYTES, PermanentTranscriptionError, Transcriber } from './transcriber';
@@ -14,41 +15,31 @@ import { TRANSCRIBE_JOB, TRANSCRIPTION_QUEUE, VoicemailTranscriptionService } fr
  * no temporary file, no column, no log line ever holds it.
  */
 @Processor(TRANSCRIPTION_QUEUE, { concurrency: 4 })
-export class VoicemailTranscriptionProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class VoicemailTranscriptionProcessor extends QueueWorker<{ organisationId: string; voicemailId: string }> {
   constructor(
     private readonly voicemails: VoicemailTranscriptionService,
     private readonly connections: ZoomConnectionService,
     private readonly transcriber: Transcriber,
-    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(LOGGER) logger: Logger,
   ) {
-    super();
+    super(TRANSCRIPTION_QUEUE, TRANSCRIBE_JOB, logger);
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.worker.waitUntilReady();
-  }
-
-  @OnWorkerEvent('error')
-  onWorkerError(error: Error): void {
-    this.logger.warn({ queue: TRANSCRIPTION_QUEUE, err: error.message }, 'transcription worker connection error');
-  }
-
-  async process(job: Job<{ organisationId: string; voicemailId: string }>): Promise<string> {
-    if (job.name !== TRANSCRIBE_JOB) throw new Error(`No handler for job "${job.name}" on ${TRANSCRIPTION_QUEUE}`);
+  protected async handle(job: Job<{ organisationId: string; voicemailId: string }>): Promise<string> {
     const voicemail = await this.voicemails.find(job.data.organisationId, job.data.voicemailId);
     if (!voicemail || voicemail.status !== TranscriptionState.TRANSCRIBING) return 'nothing to do';
     await this.voicemails.attempted(voicemail);
     try {
       const { text, language } = await this.transcriber.transcribe(await this.download(voicemail), `voicemail-${voicemail.voicemailId}.mp3`, undefined);
       await this.voicemails.transcribed(voicemail, text, language);
-      this.logger.info({ activityId: voicemail.activityId, attempt: job.attemptsMade + 1 }, 'Voicemail transcribed');
+      this.logger.info({ activityId: voicemail.activityId, attempt: attemptOf(job) }, 'Voicemail transcribed');
       return 'transcribed';
     } catch (error) {
       const message = (error as Error).message;
       // A Zoom failure that is not transient (refused, misconfigured) fails the same way on every attempt.
       const permanent = error instanceof PermanentTranscriptionError || (error instanceof ZoomError && !error.isTransient);
-      const lastAttempt = permanent || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-      this.logger.warn({ activityId: voicemail.activityId, attempt: job.attemptsMade + 1, permanent, err: message }, 'Voicemail transcription failed');
+      const lastAttempt = permanent || isLastAttempt(job);
+      this.logger.warn({ activityId: voicemail.activityId, attempt: attemptOf(job), permanent, err: message }, 'Voicemail transcription failed');
       if (lastAttempt) await this.voicemails.failed(voicemail, message);
       else await this.voicemails.noteError(voicemail, message);
       throw permanent ? new UnrecoverableError(message) : error;

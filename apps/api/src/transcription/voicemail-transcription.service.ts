@@ -9,6 +9,7 @@ import type { Activity } from '../activity/entities/activity.entity';
 import type { Principal } from '../auth/principal';
 import { badInput, notFound } from '../platform/graphql/errors';
 import { LOGGER } from '../platform/logging/logger';
+import { clearFinishedJob, logQueueErrors } from '../platform/queues/queue-worker';
 import { TranscriptionState, Voicemail } from './entities/voicemail.entity';
 
 export const TRANSCRIPTION_QUEUE = 'voicemail-transcription';
@@ -41,7 +42,7 @@ export class VoicemailTranscriptionService {
     private readonly activities: ActivityService,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
-    queue.on('error', (error) => this.logger.warn({ queue: TRANSCRIPTION_QUEUE, err: error.message }, 'transcription queue connection error'));
+    logQueueErrors(queue, logger);
   }
 
   /** Records a voicemail once however often Zoom announces it, and queues its transcription the first time. */
@@ -62,12 +63,7 @@ export class VoicemailTranscriptionService {
   /** A job that cannot be queued now (Redis away) is queued by the sweeper: the row says TRANSCRIBING. */
   async enqueue(voicemail: Pick<Voicemail, 'organisationId' | 'voicemailId'>): Promise<void> {
     const jobId = jobIdOf(voicemail);
-    const existing = await this.queue.getJob(jobId).catch(() => undefined);
-    if (existing) {
-      const state = await existing.getState();
-      if (state !== 'completed' && state !== 'failed') return;
-      await existing.remove();
-    }
+    if (!(await clearFinishedJob(this.queue, jobId).catch(() => true))) return;
     await this.queue
       .add(
         TRANSCRIBE_JOB,

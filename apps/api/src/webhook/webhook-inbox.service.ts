@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { LessThan, Repository } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
 import { LOGGER } from '../platform/logging/logger';
+import { clearFinishedJob, logQueueErrors } from '../platform/queues/queue-worker';
 import { REDIS } from '../platform/redis/redis';
 import { InboxStatus, WebhookInboxEntry } from './entities/webhook-inbox.entity';
 import { webhookDedupeKey, type ZoomEnvelope, zoomUserOf } from './zoom-envelope';
@@ -52,8 +53,7 @@ export class WebhookInboxService {
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    // An unheard 'error' event (Redis restarting, shutdown mid-connect) would crash the process; the sweeper recovers.
-    queue.on('error', (error) => this.logger.warn({ queue: WEBHOOK_QUEUE, err: error.message }, 'webhook queue connection error'));
+    logQueueErrors(queue, logger);
   }
 
   /**
@@ -126,13 +126,7 @@ export class WebhookInboxService {
 
   /** Queues a row again, replacing a finished job of the same id (BullMQ ignores an id it still holds). */
   async requeue(id: string): Promise<boolean> {
-    const job = await this.queue.getJob(id);
-    if (job) {
-      const state = await job.getState();
-      if (state !== 'completed' && state !== 'failed' && state !== 'unknown') return false;
-      await job.remove();
-    }
-    return this.enqueue([id]);
+    return (await clearFinishedJob(this.queue, id)) && this.enqueue([id]);
   }
 
   find(id: string): Promise<WebhookInboxEntry | null> {
