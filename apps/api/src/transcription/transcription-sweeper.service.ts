@@ -3,6 +3,7 @@ import { Interval } from '@nestjs/schedule';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { LOGGER } from '../platform/logging/logger';
+import { ifLockFree } from '../platform/queues/advisory-lock';
 import { VoicemailTranscriptionService } from './voicemail-transcription.service';
 
 const SWEEP_EVERY_MS = 30_000;
@@ -26,9 +27,7 @@ export class TranscriptionSweeperService {
   }
 
   async sweep(now = new Date()): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [SWEEP_LOCK]);
-      if (!locked) return 0;
+    return ifLockFree(this.dataSource, SWEEP_LOCK, 0, async () => {
       const stuck = await this.voicemails.unfinished(new Date(now.getTime() - STUCK_AFTER_MS), 200);
       for (const voicemail of stuck) {
         await this.voicemails.touch(voicemail);

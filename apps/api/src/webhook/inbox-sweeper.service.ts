@@ -3,6 +3,7 @@ import { Interval } from '@nestjs/schedule';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { LOGGER } from '../platform/logging/logger';
+import { ifLockFree } from '../platform/queues/advisory-lock';
 import { WebhookInboxService } from './webhook-inbox.service';
 
 const SWEEP_EVERY_MS = 10_000;
@@ -29,9 +30,7 @@ export class InboxSweeperService {
   }
 
   async sweep(now = new Date()): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [SWEEP_LOCK]);
-      if (!locked) return 0;
+    return ifLockFree(this.dataSource, SWEEP_LOCK, 0, async () => {
       const stale = await this.inbox.stale(new Date(now.getTime() - RECEIVED_GRACE_MS), new Date(now.getTime() - PROCESSING_GRACE_MS), BATCH);
       let requeued = 0;
       for (const entry of stale) if (await this.inbox.requeue(entry.id)) requeued += 1;
