@@ -17,7 +17,7 @@ export default [
           enforceBuildableLibDependency: false,
           // e2e starts the built api with the api's own test-support helpers; every suite that needs Zoom starts
           // the simulator's built process through the simulator's own harness (never importing its source).
-          allow: ['../../apps/api/test/support/*', '../apps/api/test/support/*', '../../zoom-sim/testing/*', '../apps/zoom-sim/testing/*', '../../../apps/zoom-sim/testing/*'],
+          allow: ['../../apps/api/test/support/*', '../apps/api/test/support/*', '../../zoom-sim/testing/*', '../../../zoom-sim/testing/*', '../apps/zoom-sim/testing/*', '../../apps/zoom-sim/testing/*', '../../../apps/zoom-sim/testing/*'],
           depConstraints: [
             { sourceTag: 'scope:lib', onlyDependOnLibsWithTags: ['scope:lib'], bannedExternalImports: ['@nestjs/*', 'typeorm', 'react', 'react-dom', '@apollo/*'] },
             { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['scope:lib'] },

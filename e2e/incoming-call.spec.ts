@@ -1,6 +1,6 @@
-import { startZoomSim, zoomEnvFor, type ZoomSim } from '../apps/zoom-sim/testing/zoom-sim-process';
-import { consentAtZoom, signIn } from './support/browser';
-import { startStack, type Stack } from './support/stack';
+import type { ZoomSim } from '../apps/zoom-sim/testing/zoom-sim-process';
+import { consentAtZoom, openContactByPhone, signIn } from './support/browser';
+import { type Stack, startStackWithZoom } from './support/stack';
 
 interface Delivery {
   event: string;
@@ -11,16 +11,12 @@ interface Delivery {
 describe('a call ringing while the agent works', () => {
   let sim: ZoomSim;
   let stack: Stack;
+  let stop: () => Promise<void>;
 
   beforeAll(async () => {
-    sim = await startZoomSim();
-    stack = await startStack(zoomEnvFor(sim));
-    await sim.control('POST', '/_sim/config', { webhookUrl: `${stack.url}/webhooks/zoom` });
+    ({ sim, stack, stop } = await startStackWithZoom());
   });
-  afterAll(async () => {
-    await stack?.stop();
-    await sim?.stop();
-  });
+  afterAll(() => stop?.());
 
   it('syncs past calls on connect, then toasts while ringing and puts the missed call on the open contact page, without a reload, within a second of the webhook', async () => {
     const page = await stack.browser.newPage();
@@ -32,12 +28,7 @@ describe('a call ringing while the agent works', () => {
     await page.getByTestId('call-sync-count').filter({ hasText: '50 calls synced' }).waitFor({ timeout: 20_000 });
     expect(await page.getByTestId('call-sync-progress').getAttribute('value')).toBe('100');
 
-    await page.goto(`${stack.url}/contacts`);
-    await page.getByTestId('contact-search').fill('(415) 555-0106');
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="contact-row"]').length === 1);
-    await page.getByTestId('contact-row').first().getByRole('link').first().click();
-    await page.waitForURL(/\/contacts\/[0-9a-f-]{36}$/);
-    const name = (await page.getByTestId('contact-name').textContent())!.trim();
+    const name = await openContactByPhone(page, stack.url, '(415) 555-0106');
     await page.getByTestId('timeline').waitFor({ state: 'attached' });
     const callsBefore = await page.locator('[data-testid="timeline-item"][data-activity-type="CALL"]').count();
 

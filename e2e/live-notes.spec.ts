@@ -1,4 +1,4 @@
-import { signIn } from './support/browser';
+import { openContactByPhone, signIn } from './support/browser';
 import { DEMO_ADMIN, DEMO_AGENT, startStack, type Stack } from './support/stack';
 
 describe('the SPA in chromium', () => {
@@ -45,9 +45,7 @@ describe('the SPA in chromium', () => {
     const context = await stack.browser.newContext();
     const page = await context.newPage();
     await signIn(page, stack.url, DEMO_AGENT);
-    await page.getByTestId('contact-search').fill('(415) 555-0106');
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="contact-row"]').length === 1);
-    await page.getByTestId('contact-row').first().getByRole('link').first().click();
+    await openContactByPhone(page, stack.url, '(415) 555-0106');
     const contactUrl = page.url();
     await page.getByTestId('call-link').first().waitFor();
     expect(await page.getByTestId('call-link').first().getAttribute('href')).toBe('zoomphonecall://+14155550106');

@@ -1,7 +1,7 @@
-import { startZoomSim, zoomEnvFor, type ZoomSim } from '../apps/zoom-sim/testing/zoom-sim-process';
+import type { ZoomSim } from '../apps/zoom-sim/testing/zoom-sim-process';
 import { startSmtpSink, type SmtpSink } from '../apps/api/test/support/smtp-sink';
-import { consentAtZoom, signIn } from './support/browser';
-import { startStack, type Stack } from './support/stack';
+import { consentAtZoom, openContactByPhone, signIn } from './support/browser';
+import { type Stack, startStackWithZoom } from './support/stack';
 
 interface SimMeeting {
   id: number;
@@ -15,17 +15,15 @@ describe('scheduling a Zoom meeting from a contact in chromium', () => {
   let sim: ZoomSim;
   let smtp: SmtpSink;
   let stack: Stack;
+  let stop: () => Promise<void>;
 
   beforeAll(async () => {
-    sim = await startZoomSim();
     smtp = await startSmtpSink();
-    stack = await startStack({ ...zoomEnvFor(sim), SMTP_URL: smtp.url });
-    await sim.control('POST', '/_sim/config', { webhookUrl: `${stack.url}/webhooks/zoom` });
+    ({ sim, stack, stop } = await startStackWithZoom({ SMTP_URL: smtp.url }));
   });
   afterAll(async () => {
-    await stack?.stop();
+    await stop?.();
     await smtp?.close();
-    await sim?.stop();
   });
 
   it('creates the meeting at Zoom in the chosen timezone, shows it with a Join link, and emails the contact a matching .ics', async () => {
@@ -34,12 +32,7 @@ describe('scheduling a Zoom meeting from a contact in chromium', () => {
     await page.getByTestId('nav-settings').click();
     await consentAtZoom(page, 'zoom-connect', sim.url, stack.url);
 
-    await page.goto(`${stack.url}/contacts`);
-    await page.getByTestId('contact-search').fill('(415) 555-0106');
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="contact-row"]').length === 1);
-    await page.getByTestId('contact-row').first().getByRole('link').first().click();
-    await page.waitForURL(/\/contacts\/[0-9a-f-]{36}$/);
-    const name = (await page.getByTestId('contact-name').textContent())!.trim();
+    const name = await openContactByPhone(page, stack.url, '(415) 555-0106');
     const email = (await page.locator('a[href^="mailto:"]').first().textContent())!.trim();
 
     await page.getByTestId('schedule-meeting').click();

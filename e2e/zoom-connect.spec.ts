@@ -1,8 +1,8 @@
 import { Client } from 'pg';
 import type { Page } from 'playwright-core';
-import { startZoomSim, zoomEnvFor, type ZoomSim } from '../apps/zoom-sim/testing/zoom-sim-process';
+import type { ZoomSim } from '../apps/zoom-sim/testing/zoom-sim-process';
 import { consentAtZoom, signIn } from './support/browser';
-import { startStack, type Stack } from './support/stack';
+import { type Stack, startStackWithZoom } from './support/stack';
 
 async function tokenRows(databaseUrl: string): Promise<number> {
   const client = new Client({ connectionString: databaseUrl });
@@ -17,16 +17,12 @@ async function tokenRows(databaseUrl: string): Promise<number> {
 describe('Connect Zoom in chromium', () => {
   let sim: ZoomSim;
   let stack: Stack;
+  let stop: () => Promise<void>;
 
   beforeAll(async () => {
-    sim = await startZoomSim();
-    stack = await startStack(zoomEnvFor(sim));
-    await sim.control('POST', '/_sim/config', { webhookUrl: `${stack.url}/webhooks/zoom` });
+    ({ sim, stack, stop } = await startStackWithZoom());
   });
-  afterAll(async () => {
-    await stack?.stop();
-    await sim?.stop();
-  });
+  afterAll(() => stop?.());
 
   it('connects through the consent page, shows the account, and disconnects with the token revoked at Zoom', async () => {
     const page = await stack.browser.newPage();

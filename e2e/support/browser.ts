@@ -18,3 +18,13 @@ export async function consentAtZoom(page: Page, button: string, simUrl: string, 
   await page.getByRole('button', { name: /approve|allow|authorize/i }).click();
   await page.waitForURL(`${appUrl}/settings/integrations?zoom=connected`);
 }
+
+/** Searches the contacts page for the one contact with this number, opens it, and resolves to its name. */
+export async function openContactByPhone(page: Page, appUrl: string, phone: string): Promise<string> {
+  await page.goto(`${appUrl}/contacts`);
+  await page.getByTestId('contact-search').fill(phone);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="contact-row"]').length === 1);
+  await page.getByTestId('contact-row').first().getByRole('link').first().click();
+  await page.waitForURL(/\/contacts\/[0-9a-f-]{36}$/);
+  return (await page.getByTestId('contact-name').textContent())!.trim();
+}

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { startApiProcess, type ApiProcess } from '../../apps/api/test/support/api-process';
 import { createTestDatabase, type TestDatabase } from '../../apps/api/test/support/test-database';
+import { startZoomSim, zoomEnvFor, type ZoomSim } from '../../apps/zoom-sim/testing/zoom-sim-process';
 
 const ROOT = path.resolve(__dirname, '../..');
 export const DEMO_AGENT = { email: 'agent@demo.test', password: 'demo-password' };
@@ -53,6 +54,21 @@ export async function startStack(extraEnv: Record<string, string> = {}): Promise
       await browser.close();
       await api.stop();
       await database.drop();
+    },
+  };
+}
+
+/** The stack beside the Zoom simulator, whose signed webhooks go to it: what every Zoom scenario in chromium needs. */
+export async function startStackWithZoom(extraEnv: Record<string, string> = {}): Promise<{ sim: ZoomSim; stack: Stack; stop(): Promise<void> }> {
+  const sim = await startZoomSim();
+  const stack = await startStack({ ...zoomEnvFor(sim), ...extraEnv });
+  await sim.control('POST', '/_sim/config', { webhookUrl: `${stack.url}/webhooks/zoom` });
+  return {
+    sim,
+    stack,
+    async stop() {
+      await stack.stop();
+      await sim.stop();
     },
   };
 }

@@ -1,9 +1,9 @@
 import { DataSource } from 'typeorm';
-import { startZoomSim, zoomEnvFor, type ZoomSim } from '../../zoom-sim/testing/zoom-sim-process';
+import { type ZoomSim } from '../../zoom-sim/testing/zoom-sim-process';
+import { type ConnectedStack, JORDAN_LEE, startConnectedStack } from './support/connected-stack';
 import { eventually } from './support/eventually';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink';
-import { startTestApi, type TestApi } from './support/test-api';
-import { connectZoom } from './support/zoom-oauth';
+import { type TestApi } from './support/test-api';
 
 const MEETING_FIELDS = `id type status occurredAt durationSeconds body contact { id } attachments { kind url title } zoom { meetingId }
   meeting { zoomMeetingId topic timezone startTime durationMinutes inviteeEmail inviteSequence inviteDelivery startedAt endedAt }`;
@@ -30,26 +30,20 @@ describe('Zoom meetings scheduled from the CRM', () => {
   let api: TestApi;
   let session: string;
   let contactId: string;
+  let stack: ConnectedStack;
 
   beforeAll(async () => {
-    sim = await startZoomSim();
     smtp = await startSmtpSink();
-    api = await startTestApi({ ...zoomEnvFor(sim), SMTP_URL: smtp.url });
-    await sim.control('POST', '/_sim/config', { webhookUrl: `${api.url}/webhooks/zoom` });
-    await api.createOrganisation('Demo Realty', [{ email: 'agent@demo.test' }, { email: 'admin@demo.test', role: 'admin' }]);
-    session = await api.login('agent@demo.test');
-    await connectZoom(api, session, 'agent@demo.test');
-    const created = await api.graphql<{ createContact: { id: string } }>(
-      'mutation { createContact(input: { firstName: "Jordan", lastName: "Lee", emails: ["jordan.lee@example.com"], phones: ["+1 415 555 0187"] }) { id } }',
-      {},
-      session,
-    );
-    contactId = created.data!.createContact.id;
+    stack = await startConnectedStack({
+      env: { SMTP_URL: smtp.url },
+      colleagues: [{ email: 'admin@demo.test', role: 'admin' }],
+      contact: { ...JORDAN_LEE, emails: ['jordan.lee@example.com'] },
+    });
+    ({ sim, api, session, contactId } = stack);
   });
   afterAll(async () => {
-    await api?.close();
+    await stack?.close();
     await smtp?.close();
-    await sim?.stop();
   });
 
   const schedule = (input: Record<string, unknown>, token = session) =>

@@ -1,9 +1,9 @@
 import { DataSource } from 'typeorm';
-import { startZoomSim, zoomEnvFor, type ZoomSim } from '../../zoom-sim/testing/zoom-sim-process';
+import { type ZoomSim } from '../../zoom-sim/testing/zoom-sim-process';
+import { type ConnectedStack, JORDAN_LEE, startConnectedStack } from './support/connected-stack';
 import { startApiProcess } from './support/api-process';
 import { eventually } from './support/eventually';
-import { startTestApi, type TestApi } from './support/test-api';
-import { connectZoom } from './support/zoom-oauth';
+import { type TestApi } from './support/test-api';
 
 interface LiveCall {
   callId: string;
@@ -20,21 +20,13 @@ describe('the live call board', () => {
   let api: TestApi;
   let session: string;
   let contactId: string;
+  let stack: ConnectedStack;
 
   beforeAll(async () => {
-    sim = await startZoomSim();
-    api = await startTestApi(zoomEnvFor(sim));
-    await sim.control('POST', '/_sim/config', { webhookUrl: `${api.url}/webhooks/zoom` });
-    await api.createOrganisation('Demo Realty', [{ email: 'agent@demo.test' }]);
-    session = await api.login('agent@demo.test');
-    await connectZoom(api, session, 'agent@demo.test');
-    const created = await api.graphql<{ createContact: { id: string } }>('mutation { createContact(input: { firstName: "Jordan", lastName: "Lee", phones: ["+1 415 555 0187"] }) { id } }', {}, session);
-    contactId = created.data!.createContact.id;
+    stack = await startConnectedStack({ contact: JORDAN_LEE });
+    ({ sim, api, session, contactId } = stack);
   });
-  afterAll(async () => {
-    await api?.close();
-    await sim?.stop();
-  });
+  afterAll(() => stack?.close());
 
   const liveCalls = async (url = api.url) => {
     const response = await fetch(`${url}/graphql`, {

@@ -1,32 +1,26 @@
 import { DataSource } from 'typeorm';
-import { startZoomSim, zoomEnvFor, type ZoomSim } from '../../zoom-sim/testing/zoom-sim-process';
+import { type ZoomSim } from '../../zoom-sim/testing/zoom-sim-process';
+import { type ConnectedStack, startConnectedStack } from './support/connected-stack';
 import { ZoomConnectionService } from '../src/zoom/zoom-connection.service';
 import { ZoomTokenManager } from '../src/zoom/zoom-token.manager';
 import { eventually } from './support/eventually';
 import { snapshotFiles } from './support/files';
-import { startTestApi, type TestApi } from './support/test-api';
-import { connectZoom } from './support/zoom-oauth';
+import { type TestApi } from './support/test-api';
 
 describe('call recordings and voicemails played through the api', () => {
   let sim: ZoomSim;
   let api: TestApi;
   let session: string;
   let otherOrganisation: string;
+  let stack: ConnectedStack;
 
   beforeAll(async () => {
-    sim = await startZoomSim();
-    api = await startTestApi(zoomEnvFor(sim));
-    await sim.control('POST', '/_sim/config', { webhookUrl: `${api.url}/webhooks/zoom` });
-    await api.createOrganisation('Demo Realty', [{ email: 'agent@demo.test' }]);
+    stack = await startConnectedStack();
+    ({ sim, api, session } = stack);
     await api.createOrganisation('Rival Realty', [{ email: 'rival@rival.test' }]);
-    session = await api.login('agent@demo.test');
     otherOrganisation = await api.login('rival@rival.test');
-    await connectZoom(api, session, 'agent@demo.test');
   });
-  afterAll(async () => {
-    await api?.close();
-    await sim?.stop();
-  });
+  afterAll(() => stack?.close());
 
   const activityOfCall = async (callId: string, done: (activity: any) => boolean) => {
     const db = api.app.get(DataSource);

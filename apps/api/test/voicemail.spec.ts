@@ -1,9 +1,9 @@
 import { DataSource } from 'typeorm';
-import { startZoomSim, zoomEnvFor, type ZoomSim } from '../../zoom-sim/testing/zoom-sim-process';
+import { type ZoomSim } from '../../zoom-sim/testing/zoom-sim-process';
+import { type ConnectedStack, JORDAN_LEE, startConnectedStack } from './support/connected-stack';
 import { eventually } from './support/eventually';
 import { snapshotFiles } from './support/files';
-import { startTestApi, type TestApi } from './support/test-api';
-import { connectZoom } from './support/zoom-oauth';
+import { type TestApi } from './support/test-api';
 
 const TRANSCRIPTION_PATH = '/v1/audio/transcriptions';
 const VOICEMAIL_DOWNLOADS = '/v2/phone/voice_mails/download/';
@@ -21,22 +21,14 @@ describe('voicemail transcription', () => {
   let session: string;
   let contactId: string;
   let files: ReturnType<typeof snapshotFiles>;
+  let stack: ConnectedStack;
 
   beforeAll(async () => {
-    sim = await startZoomSim();
-    api = await startTestApi(zoomEnvFor(sim));
-    await sim.control('POST', '/_sim/config', { webhookUrl: `${api.url}/webhooks/zoom` });
-    await api.createOrganisation('Demo Realty', [{ email: 'agent@demo.test' }, { email: 'admin@demo.test', role: 'admin' }]);
-    session = await api.login('agent@demo.test');
-    await connectZoom(api, session, 'agent@demo.test');
-    const created = await api.graphql<{ createContact: { id: string } }>('mutation { createContact(input: { firstName: "Jordan", lastName: "Lee", phones: ["+1 415 555 0187"] }) { id } }', {}, session);
-    contactId = created.data!.createContact.id;
+    stack = await startConnectedStack({ colleagues: [{ email: 'admin@demo.test', role: 'admin' }], contact: JORDAN_LEE });
+    ({ sim, api, session, contactId } = stack);
     files = snapshotFiles();
   });
-  afterAll(async () => {
-    await api?.close();
-    await sim?.stop();
-  });
+  afterAll(() => stack?.close());
 
   const leaveVoicemail = (voicemailTranscript: string, delivery: Record<string, unknown> = {}) =>
     sim.control<{ callId: string }>('POST', '/_sim/phone/calls', {

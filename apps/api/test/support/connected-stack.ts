@@ -1,0 +1,44 @@
+import { startZoomSim, zoomEnvFor, type ZoomSim } from '../../../zoom-sim/testing/zoom-sim-process';
+import { startTestApi, type TestApi } from './test-api';
+import { connectZoom } from './zoom-oauth';
+
+/** The demo's Jordan Lee: a contact whose number the simulator's calls come from. */
+export const JORDAN_LEE = { firstName: 'Jordan', lastName: 'Lee', phones: ['+1 415 555 0187'] };
+
+export interface ConnectedStack {
+  sim: ZoomSim;
+  api: TestApi;
+  /** agent@demo.test's token: Zoom connected as agent@demo.test. */
+  session: string;
+  /** The contact created from `options.contact`, if one was given. */
+  contactId: string;
+  close(): Promise<void>;
+}
+
+/**
+ * What the Zoom suites start from: the simulator, a real api it delivers its signed webhooks to, the organisation
+ * "Demo Realty" with agent@demo.test (and `colleagues`), the agent signed in with Zoom connected, and a contact.
+ */
+export async function startConnectedStack(
+  options: { env?: Record<string, string>; colleagues?: Array<{ email: string; role?: 'agent' | 'admin' }>; contact?: Record<string, unknown> } = {},
+): Promise<ConnectedStack> {
+  const sim = await startZoomSim();
+  const api = await startTestApi({ ...zoomEnvFor(sim), ...options.env });
+  await sim.control('POST', '/_sim/config', { webhookUrl: `${api.url}/webhooks/zoom` });
+  await api.createOrganisation('Demo Realty', [{ email: 'agent@demo.test' }, ...(options.colleagues ?? [])]);
+  const session = await api.login('agent@demo.test');
+  await connectZoom(api, session, 'agent@demo.test');
+  const created = options.contact
+    ? await api.graphql<{ createContact: { id: string } }>('mutation($input: ContactInput!) { createContact(input: $input) { id } }', { input: options.contact }, session)
+    : null;
+  return {
+    sim,
+    api,
+    session,
+    contactId: created?.data?.createContact.id ?? '',
+    async close() {
+      await api.close();
+      await sim.stop();
+    },
+  };
+}
