@@ -2,6 +2,8 @@
 module.exports = {
   // A global option: Jest ignores testTimeout inside project configs.
   testTimeout: 60_000,
+  globalSetup: '<rootDir>/testing/global-setup.js',
+  globalTeardown: '<rootDir>/testing/global-teardown.js',
   projects: [
     '<rootDir>/libs/crm-domain',
     '<rootDir>/libs/zoom',

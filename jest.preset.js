@@ -12,5 +12,7 @@ module.exports = {
     '^@switchboard/zoom$': path.join(__dirname, 'libs/zoom/src/index.ts'),
     '^@switchboard/crm-domain$': path.join(__dirname, 'libs/crm-domain/src/index.ts'),
   },
+  // Stops whatever a test file started and left running (testing/teardown.ts), so jest always exits.
+  setupFilesAfterEnv: [path.join(__dirname, 'testing/jest-setup.ts')],
   testMatch: ['**/?(*.)+(spec|test).ts'],
 };

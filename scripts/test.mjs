@@ -1,10 +1,12 @@
-// `npm test`: builds, lints (module boundaries), makes sure PostgreSQL and Redis answer, runs every jest project
-// (unit, integration, simulator, e2e in chromium) and ends with one line: "N passed, N failed[, N skipped]".
+// `npm test`: makes sure chromium is there, builds, type-checks the tests, lints (module boundaries), makes sure
+// PostgreSQL and Redis answer, runs every jest project (unit, integration, simulator, e2e in chromium) and ends
+// with one line: "N passed, N failed[, N skipped]", whatever failed on the way.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureChromium } from './lib/chromium.mjs';
 import { ensurePostgres } from './lib/postgres.mjs';
 import { assertRedisReachable } from './lib/redis.mjs';
 
@@ -15,10 +17,25 @@ function run(command, args, env = process.env) {
   return spawnSync(command, args, { cwd: root, stdio: 'inherit', env }).status ?? 1;
 }
 
-if (run(process.execPath, [path.join(root, 'scripts/build.mjs')]) !== 0) {
+/** Stops before running anything, with the reason and the closing line. */
+function stopEarly(reason) {
+  console.error(`npm test: ${reason}`);
   console.log('0 passed, 1 failed');
   process.exit(1);
 }
+
+try {
+  ensureChromium();
+} catch (error) {
+  stopEarly(error.message);
+}
+
+if (run(process.execPath, [path.join(root, 'scripts/build.mjs')]) !== 0) stopEarly('the build failed (see above)');
+
+// The build compiles the code; this type-checks what it leaves out: every test and test helper, and the SPA.
+const tsc = path.join(root, 'node_modules/typescript/bin/tsc');
+const typeCheckPassed = ['tsconfig.spec.json', 'e2e/tsconfig.json', 'apps/web/tsconfig.json'].every((project) => run(process.execPath, [tsc, '-p', project, '--noEmit']) === 0);
+if (!typeCheckPassed) console.error('npm test: type check failed (see above)');
 
 // Lint guards the module boundaries (libs stay framework-free); the rule reads Nx's project graph, made first.
 const nxEnv = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' };
@@ -36,9 +53,7 @@ try {
   await assertRedisReachable(redisUrl);
   postgres = await ensurePostgres({ database: 'postgres', databaseUrl: process.env.TEST_POSTGRES_URL, dataDir: path.join(root, '.data/postgres') });
 } catch (error) {
-  console.error(`npm test: ${error.message}`);
-  console.log('0 passed, 1 failed');
-  process.exit(1);
+  stopEarly(error.message);
 }
 
 rmSync(resultsFile, { force: true });
@@ -55,9 +70,10 @@ let summary;
 try {
   const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
   const failedSuites = results.numRuntimeErrorTestSuites ?? 0;
+  const checks = [lintPassed, typeCheckPassed];
   summary = {
-    passed: results.numPassedTests + (lintPassed ? 1 : 0),
-    failed: results.numFailedTests + failedSuites + (lintPassed ? 0 : 1),
+    passed: results.numPassedTests + checks.filter(Boolean).length,
+    failed: results.numFailedTests + failedSuites + checks.filter((passed) => !passed).length,
     skipped: results.numPendingTests + (results.numTodoTests ?? 0),
   };
 } catch {

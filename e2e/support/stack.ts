@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { onTeardown } from '../../testing/teardown';
 import { startApiProcess, type ApiProcess } from '../../apps/api/test/support/api-process';
 import { createTestDatabase, type TestDatabase } from '../../apps/api/test/support/test-database';
 import { startZoomSim, zoomEnvFor, type ZoomSim } from '../../apps/zoom-sim/testing/zoom-sim-process';
@@ -18,8 +19,27 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
+/** Where the browser tests find Debian's chromium; `npm test` checks it before anything runs. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Debian's chromium, headless, closed after the file however the file ends. */
+async function launchChromium(): Promise<{ browser: Browser; close(): Promise<void> }> {
+  const browser = await chromium
+    .launch({
+      executablePath: CHROMIUM_PATH,
+      // A chromium that hangs on start fails the suite in 30 s rather than playwright's 3 minutes.
+      timeout: 30_000,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    })
+    .catch((error: unknown) => {
+      throw new Error(`chromium did not start from ${CHROMIUM_PATH} (set CHROMIUM_PATH, or install Debian's chromium: apt-get install chromium): ${String(error)}`);
+    });
+  return { browser, close: onTeardown(() => browser.close()) };
+}
+
 /** The built app as a user meets it: a seeded database, the api serving the SPA, and Debian's chromium. */
 export async function startStack(extraEnv: Record<string, string> = {}): Promise<Stack> {
+  const { browser, close: closeBrowser } = await launchChromium();
   const database = await createTestDatabase();
   const env = {
     ...extraEnv,
@@ -34,24 +54,13 @@ export async function startStack(extraEnv: Record<string, string> = {}): Promise
     stdio: 'pipe',
   });
   const api = await startApiProcess(env);
-  const browser = await chromium
-    .launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    })
-    .catch(async (error: unknown) => {
-      // Without a browser the stack is useless: stop what started so jest can exit and report the cause.
-      await api.stop();
-      await database.drop();
-      throw error;
-    });
   return {
     url: api.url,
     api,
     database,
     browser,
     async stop() {
-      await browser.close();
+      await closeBrowser();
       await api.stop();
       await database.drop();
     },

@@ -1,4 +1,4 @@
-import { collect, startTestApi, type TestApi } from './support/test-api';
+import { collect, type GraphQLResult, startTestApi, type TestApi } from './support/test-api';
 
 describe('auth (real api, PostgreSQL, Redis)', () => {
   let api: TestApi;
@@ -15,8 +15,8 @@ describe('auth (real api, PostgreSQL, Redis)', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: 'mutation { login(email: "Ann@Auth.test", password: "test-password") { token user { email role } } }' }),
     });
-    const body = await response.json();
-    expect(body.data.login.user).toEqual({ email: 'ann@auth.test', role: 'agent' });
+    const body = (await response.json()) as GraphQLResult<{ login: { token: string; user: { email: string; role: string } } }>;
+    expect(body.data!.login.user).toEqual({ email: 'ann@auth.test', role: 'agent' });
     const cookie = response.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/sb_session=sbs_/);
     expect(cookie).toMatch(/HttpOnly/i);
@@ -25,10 +25,10 @@ describe('auth (real api, PostgreSQL, Redis)', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: cookie.split(';')[0] },
       body: JSON.stringify({ query: '{ me { email organisation { name } } }' }),
-    }).then((res) => res.json());
-    expect(viaCookie.data.me).toEqual({ email: 'ann@auth.test', organisation: { name: 'Auth Realty' } });
+    }).then((res) => res.json() as Promise<GraphQLResult>);
+    expect(viaCookie.data!.me).toEqual({ email: 'ann@auth.test', organisation: { name: 'Auth Realty' } });
 
-    const viaBearer = await api.graphql('{ me { email } }', {}, body.data.login.token);
+    const viaBearer = await api.graphql('{ me { email } }', {}, body.data!.login.token);
     expect(viaBearer.data?.me.email).toBe('ann@auth.test');
   });
 

@@ -13,6 +13,7 @@ interface CallSync {
   processed: number;
   total: number | null;
   percent: number;
+  finishedAt: string | null;
 }
 
 describe('call history backfill', () => {
@@ -24,7 +25,7 @@ describe('call history backfill', () => {
   afterAll(() => sim?.stop());
 
   const callSync = async (api: TestApi, session: string) =>
-    (await api.graphql<{ callSync: CallSync | null }>('{ callSync { status processed total percent } }', {}, session)).data!.callSync;
+    (await api.graphql<{ callSync: CallSync | null }>('{ callSync { status processed total percent finishedAt } }', {}, session)).data!.callSync;
   const callRows = async (api: TestApi) => {
     const [row] = await api.app.get(DataSource).query(`SELECT count(*)::int AS n, count(DISTINCT zoom_ref)::int AS distinct_refs FROM activities WHERE type = 'CALL'`);
     return row as { n: number; distinct_refs: number };
@@ -42,16 +43,19 @@ describe('call history backfill', () => {
       await sim.control('POST', '/_sim/faults', { path: CALL_HISTORY, status: 429, count: 1 });
       await connectZoom(api, session, 'agent@demo.test');
       const done = await eventually(() => callSync(api, session), (sync) => sync?.status === 'DONE', 60_000);
-      expect(done).toEqual({ status: 'DONE', processed: CALLS, total: CALLS, percent: 100 });
+      expect(done).toEqual({ status: 'DONE', processed: CALLS, total: CALLS, percent: 100, finishedAt: expect.any(String) });
       expect(await callRows(api)).toEqual({ n: CALLS, distinct_refs: CALLS });
       const listing = await sim.control<Array<{ status: number }>>('GET', `/_sim/requests?path=${CALL_HISTORY}`);
       expect(listing.filter((request) => request.status === 429)).toHaveLength(1);
       expect(listing.filter((request) => request.status === 200).length).toBeGreaterThan(CALLS / 300);
 
-      // "Sync calls" again: everything is already there, nothing doubles.
+      // "Sync calls" again: it reads the whole history once more (a later finish, more listing requests), and nothing doubles.
       const again = await api.graphql<{ syncZoomCalls: CallSync }>('mutation { syncZoomCalls { status } }', {}, session);
       expect(again.data!.syncZoomCalls.status).toBe('QUEUED');
-      await eventually(() => callSync(api, session), (sync) => sync?.status === 'DONE', 60_000);
+      const resynced = await eventually(() => callSync(api, session), (sync) => sync?.status === 'DONE' && Date.parse(sync.finishedAt!) > Date.parse(done!.finishedAt!), 60_000);
+      expect(resynced).toMatchObject({ processed: CALLS, percent: 100 });
+      const relisted = await sim.control<Array<{ status: number }>>('GET', `/_sim/requests?path=${CALL_HISTORY}`);
+      expect(relisted.filter((request) => request.status === 200).length).toBeGreaterThan(listing.filter((request) => request.status === 200).length);
       expect(await callRows(api)).toEqual({ n: CALLS, distinct_refs: CALLS });
     } finally {
       await api.close();

@@ -53,7 +53,7 @@ describe('Zoom Phone calls logged from the simulator\u2019s signed webhooks', ()
     const { callId } = await sim.control('POST', '/_sim/phone/calls', { userEmail: 'agent@demo.test', ...call, delivery: { order: 'reverse', duplicates: 1 } });
     await eventually(() => sim.control<{ status: string }[]>('GET', '/_sim/deliveries'), (deliveries) => deliveries.every((delivery) => delivery.status === 'delivered'));
     const db = api.app.get(DataSource);
-    const rows = await eventually(() => db.query(`SELECT id FROM activities WHERE zoom->>'callId' = $1`, [callId]), (found: unknown[]) => found.length > 0);
+    const rows = await eventually(() => db.query(`SELECT id FROM activities WHERE zoom->>'callId' = $1`, [callId]), (found: Array<{ id: string }>) => found.length > 0);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await db.query(`SELECT id FROM activities WHERE zoom->>'callId' = $1`, [callId])).toHaveLength(1);
     const activity = (await api.graphql<{ activity: any }>(`query($id: ID!) { activity(id: $id) { ${CALL_FIELDS} } }`, { id: rows[0].id }, session)).data!.activity;
@@ -71,9 +71,9 @@ describe('Zoom Phone calls logged from the simulator\u2019s signed webhooks', ()
   const logged = async (callId: string) => {
     const rows = await eventually(
       () => api.app.get(DataSource).query(`SELECT contact_id FROM activities WHERE zoom->>'callId' = $1`, [callId]),
-      (found: unknown[]) => found.length > 0,
+      (found: Array<{ contact_id: string | null }>) => found.length > 0,
     );
-    return rows[0].contact_id as string | null;
+    return rows[0].contact_id;
   };
 
   it('puts calls from an unknown number in Unmatched; "create contact" from one moves them all, and the next call matches by itself', async () => {

@@ -24,7 +24,7 @@ describe('call recordings and voicemails played through the api', () => {
 
   const activityOfCall = async (callId: string, done: (activity: any) => boolean) => {
     const db = api.app.get(DataSource);
-    const [row] = await eventually(() => db.query(`SELECT id FROM activities WHERE zoom->>'callId' = $1`, [callId]), (rows: unknown[]) => rows.length > 0);
+    const [row] = await eventually(() => db.query(`SELECT id FROM activities WHERE zoom->>'callId' = $1`, [callId]), (rows: Array<{ id: string }>) => rows.length > 0);
     return eventually(
       async () => (await api.graphql<{ activity: any }>('query($id: ID!) { activity(id: $id) { id result zoom { callId recordingId } attachments { kind url title } } }', { id: row.id }, session)).data!.activity,
       done,

@@ -1,5 +1,5 @@
 import { startApiProcess, type ApiProcess } from './support/api-process';
-import { collect, startTestApi, type TestApi } from './support/test-api';
+import { collect, type GraphQLResult, startTestApi, type TestApi } from './support/test-api';
 
 /** Nothing lives in one process's memory: a subscriber on process A hears a note added through process B. */
 describe('two api processes, one Redis', () => {
@@ -25,9 +25,9 @@ describe('two api processes, one Redis', () => {
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
           body: JSON.stringify({ query, variables }),
         })
-      ).json();
+      ).json() as Promise<GraphQLResult>;
     const contact = await viaB('mutation { createContact(input: { firstName: "Remote" }) { id } }', {});
-    const contactId = contact.data.createContact.id;
+    const contactId = contact.data!.createContact.id;
 
     const subscription = collect<{ activityAdded: { body: string; contact: { id: string } } }>(
       processA.subscribe(token),

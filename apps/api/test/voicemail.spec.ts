@@ -42,7 +42,7 @@ describe('voicemail transcription', () => {
     });
   const activityOfCall = async (callId: string, done: (activity: any) => boolean) => {
     const db = api.app.get(DataSource);
-    const [row] = await eventually(() => db.query(`SELECT id FROM activities WHERE zoom->>'callId' = $1`, [callId]), (rows: unknown[]) => rows.length > 0);
+    const [row] = await eventually(() => db.query(`SELECT id FROM activities WHERE zoom->>'callId' = $1`, [callId]), (rows: Array<{ id: string }>) => rows.length > 0);
     return eventually(async () => (await api.graphql<{ activity: any }>(`query($id: ID!) { activity(id: $id) { ${VOICEMAIL_FIELDS} } }`, { id: row.id }, session)).data!.activity, done, 20_000);
   };
   const requestsTo = async (prefix: string) => (await sim.control<unknown[]>('GET', `/_sim/requests?path=${encodeURIComponent(prefix)}`)).length;

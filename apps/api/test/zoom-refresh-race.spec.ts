@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { startZoomSim, zoomEnvFor, type ZoomSim } from '../../zoom-sim/testing/zoom-sim-process';
 import { startApiProcess, type ApiProcess } from './support/api-process';
-import { startTestApi, type TestApi } from './support/test-api';
+import { type GraphQLResult, startTestApi, type TestApi } from './support/test-api';
 import { connectZoom } from './support/zoom-oauth';
 
 /**
@@ -39,11 +39,11 @@ describe('one refresh for many concurrent Zoom calls across two processes', () =
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${session}` },
         body: JSON.stringify({ query: 'mutation { refreshZoomConnection { status email planType } }' }),
-      }).then((response) => response.json());
+      }).then((response) => response.json() as Promise<GraphQLResult<{ refreshZoomConnection: { status: string } }>>);
     const results = await Promise.all(Array.from({ length: 100 }, (_, index) => call(index % 2 ? processB.url : processA.url)));
 
     expect(results.filter((result) => result.errors)).toEqual([]);
-    expect(results.every((result) => result.data.refreshZoomConnection.status === 'CONNECTED')).toBe(true);
+    expect(results.every((result) => result.data?.refreshZoomConnection.status === 'CONNECTED')).toBe(true);
     const refreshes = (await sim.control<{ method: string; status: number }[]>('GET', '/_sim/requests?path=/oauth/token')).slice(refreshesBefore);
     expect(refreshes).toEqual([expect.objectContaining({ method: 'POST', status: 200 })]);
     const tokens = await sim.control<{ kind: string; active: boolean }[]>('GET', '/_sim/tokens?userEmail=agent@demo.test');

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { REDIRECT, SimHarness } from './support/harness';
+import { bodyOf, REDIRECT, SimHarness } from './support/harness';
 import { shapeDifferences } from './support/shape';
 
 // The project's own Zoom fixtures (written from our Zoom reference, checked against Zoom's published specs).
@@ -52,13 +52,13 @@ describe('zoom-sim conformance with the project fixtures', () => {
     await harness.control('POST', '/_sim/config', { webhookUrl: (await harness.control('GET', '/_sim/config')).webhookUrl });
 
     const { code, verifier } = await harness.authorize('agent@demo.test');
-    const tokenResponse = await (await harness.token({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT, code_verifier: verifier })).json();
+    const tokenResponse = await bodyOf(harness.token({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT, code_verifier: verifier }));
     keep('oauth.token.response', tokenResponse);
     agent = tokenResponse.access_token;
-    const refreshed = await (await harness.token({ grant_type: 'refresh_token', refresh_token: tokenResponse.refresh_token })).json();
-    keep('oauth.error.invalid_grant', await (await harness.token({ grant_type: 'refresh_token', refresh_token: tokenResponse.refresh_token })).json());
+    const refreshed = await bodyOf(harness.token({ grant_type: 'refresh_token', refresh_token: tokenResponse.refresh_token }));
+    keep('oauth.error.invalid_grant', await bodyOf(harness.token({ grant_type: 'refresh_token', refresh_token: tokenResponse.refresh_token })));
     const wrongClient = await fetch(`${harness.url}/oauth/token`, { method: 'POST', headers: { authorization: `Basic ${Buffer.from('x:y').toString('base64')}` }, body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: 'r' }) });
-    keep('oauth.error.invalid_client', await wrongClient.json());
+    keep('oauth.error.invalid_client', await bodyOf(wrongClient));
     agent = refreshed.access_token;
 
     await harness.control('POST', '/_sim/config', { rateLimits: { phonePerSecond: { Pro: { light: 100, medium: 100, heavy: 100 } } } });
@@ -89,7 +89,7 @@ describe('zoom-sim conformance with the project fixtures', () => {
     await rest('rest.get.meetings.meetingId.recordings', 'GET', `/v2/meetings/${meetingId}/recordings`);
     await rest('rest.get.users.me.recordings', 'GET', '/v2/users/me/recordings');
     await rest('rest.get.meetings.meetingUUID.meeting_summary', 'GET', `/v2/meetings/${encodedUuid}/meeting_summary`);
-    const doomed = await (await harness.api(agent, 'POST', '/v2/users/me/meetings', { topic: 'To cancel', type: 2, start_time: '2031-12-01T10:00:00Z' })).json();
+    const doomed = await bodyOf(harness.api(agent, 'POST', '/v2/users/me/meetings', { topic: 'To cancel', type: 2, start_time: '2031-12-01T10:00:00Z' }));
     await harness.api(agent, 'DELETE', `/v2/meetings/${doomed.id}`);
 
     await rest('rest.error.404.meeting_not_found', 'GET', '/v2/meetings/84516290377');
@@ -103,7 +103,7 @@ describe('zoom-sim conformance with the project fixtures', () => {
     await harness.control('POST', '/_sim/tokens/expire', { userEmail: 'agent@demo.test' });
     await rest('rest.error.401.expired_token', 'GET', '/v2/phone/users/me');
     const revoke = await fetch(`${harness.url}/oauth/revoke`, { method: 'POST', headers: { authorization: `Basic ${Buffer.from('sim-client-id:sim-client-secret').toString('base64')}` }, body: new URLSearchParams({ token: agent }) });
-    keep('oauth.revoke.response', await revoke.json());
+    keep('oauth.revoke.response', await bodyOf(revoke));
     await harness.control('POST', '/_sim/deauthorize', { userEmail: 'admin@demo.test' });
 
     await harness.receiver.waitFor(1, 'app_deauthorized');
@@ -116,7 +116,7 @@ describe('zoom-sim conformance with the project fixtures', () => {
   it('accepts the documented update request', async () => {
     await harness.control('POST', '/_sim/config', { rateLimits: { perSecond: { Pro: { light: 30 } }, meetingWritesPerUserPerDay: 100 } });
     const fresh = (await harness.connect('agent@demo.test')).access_token;
-    const meeting = await (await harness.api(fresh, 'POST', '/v2/users/me/meetings', { topic: 'Reschedule me', type: 2, start_time: '2031-11-25T12:00:00' })).json();
+    const meeting = await bodyOf(harness.api(fresh, 'POST', '/v2/users/me/meetings', { topic: 'Reschedule me', type: 2, start_time: '2031-11-25T12:00:00' }));
     const patched = await harness.api(fresh, 'PATCH', `/v2/meetings/${meeting.id}`, { ...fixture('rest.patch.meetings.meetingId.request'), start_time: '2031-11-26T09:30:00' });
     expect(patched.status).toBe(204);
   });

@@ -1,4 +1,4 @@
-import { SimHarness } from './support/harness';
+import { bodyOf, SimHarness } from './support/harness';
 
 describe('zoom-sim meetings and cloud recordings', () => {
   const harness = new SimHarness();
@@ -16,23 +16,23 @@ describe('zoom-sim meetings and cloud recordings', () => {
   it('creates, reads, reschedules, lists and deletes a meeting with the events Zoom sends', async () => {
     const created = await schedule({ settings: { waiting_room: true, meeting_invitees: [{ email: 'jordan@example.net' }] } });
     expect(created.status).toBe(201);
-    const meeting = await created.json();
+    const meeting = await bodyOf(created);
     expect(meeting).toMatchObject({ topic: 'Showing: 12 Alder St', start_time: '2031-11-25T20:00:00Z', duration: 30, status: 'waiting', settings: { waiting_room: true } });
     expect(meeting.join_url).toMatch(new RegExp(`/j/${meeting.id}\\?pwd=`));
 
-    expect(await (await harness.api(agent, 'GET', `/v2/meetings/${meeting.id}`)).json()).toMatchObject({ id: meeting.id, uuid: meeting.uuid });
+    expect(await bodyOf(harness.api(agent, 'GET', `/v2/meetings/${meeting.id}`))).toMatchObject({ id: meeting.id, uuid: meeting.uuid });
     const patched = await harness.api(agent, 'PATCH', `/v2/meetings/${meeting.id}`, { start_time: '2031-11-25T13:00:00', timezone: 'America/Los_Angeles' });
     expect(patched.status).toBe(204);
     const [updated] = await harness.receiver.waitFor(1, 'meeting.updated');
     expect(updated.body.payload).toMatchObject({ object: { id: meeting.id, start_time: '2031-11-25T21:00:00Z' }, old_object: { start_time: '2031-11-25T20:00:00Z' } });
 
-    const upcoming = await (await harness.api(agent, 'GET', '/v2/users/me/meetings?type=upcoming')).json();
+    const upcoming = await bodyOf(harness.api(agent, 'GET', '/v2/users/me/meetings?type=upcoming'));
     expect(upcoming.meetings).toEqual([expect.objectContaining({ id: meeting.id, start_time: '2031-11-25T21:00:00Z' })]);
 
     expect((await harness.api(agent, 'DELETE', `/v2/meetings/${meeting.id}`)).status).toBe(204);
     const gone = await harness.api(agent, 'GET', `/v2/meetings/${meeting.id}`);
     expect(gone.status).toBe(404);
-    expect(await gone.json()).toEqual({ code: 3001, message: `Meeting does not exist: ${meeting.id}.` });
+    expect(await bodyOf(gone)).toEqual({ code: 3001, message: `Meeting does not exist: ${meeting.id}.` });
     await harness.receiver.waitFor(1, 'meeting.deleted');
     expect(harness.receiver.named('meeting.created')).toHaveLength(1);
   });
@@ -40,8 +40,8 @@ describe('zoom-sim meetings and cloud recordings', () => {
   it('rejects bad meeting input with code 300 and another user cannot see the meeting', async () => {
     const bad = await schedule({ start_time: 'next tuesday' });
     expect(bad.status).toBe(400);
-    expect((await bad.json()).code).toBe(300);
-    const meeting = await (await schedule()).json();
+    expect((await bodyOf(bad)).code).toBe(300);
+    const meeting = await bodyOf(schedule());
     const admin = (await harness.connect('admin@demo.test')).access_token;
     expect((await harness.api(admin, 'GET', `/v2/meetings/${meeting.id}`)).status).toBe(404);
     const broken = await fetch(`${harness.url}/v2/users/me/meetings`, { method: 'POST', headers: { authorization: `Bearer ${agent}`, 'content-type': 'application/json' }, body: '{' });
@@ -56,7 +56,7 @@ describe('zoom-sim meetings and cloud recordings', () => {
     expect(capped.status).toBe(429);
     expect(capped.headers.get('x-ratelimit-type')).toBe('Daily-limit');
     expect(Number(capped.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(await capped.json()).toEqual({
+    expect(await bodyOf(capped)).toEqual({
       code: 429,
       message: 'You have exceeded the daily rate limit (2) of Meeting Create/Update API requests permitted for this particular user. You may resume these requests at GMT 00:00:00.',
     });
@@ -74,11 +74,11 @@ describe('zoom-sim meetings and cloud recordings', () => {
     expect(statuses).toContain(429);
     expect(limited!.headers.get('retry-after')).toBe('1');
     expect(limited!.headers.get('x-ratelimit-category')).toBe('Light');
-    expect(await limited!.json()).toEqual({ code: 429, message: 'You have reached the maximum per-second rate limit for this API. Try again later.' });
+    expect(await bodyOf(limited!)).toEqual({ code: 429, message: 'You have reached the maximum per-second rate limit for this API. Try again later.' });
   });
 
   it('starts and ends a meeting, then publishes the recording, transcript and summary', async () => {
-    const meeting = await (await schedule()).json();
+    const meeting = await bodyOf(schedule());
     const started = await harness.control('POST', `/_sim/meetings/${meeting.id}/start`);
     expect(started.uuid).toBe(meeting.uuid);
     const ended = await harness.control('POST', `/_sim/meetings/${meeting.id}/end`, { durationMinutes: 45, withRecording: true, withTranscript: true, withSummary: true });
@@ -95,11 +95,11 @@ describe('zoom-sim meetings and cloud recordings', () => {
     expect(await withToken.text()).toMatch(/^WEBVTT/);
     expect((await fetch(vtt.download_url)).status).toBe(401);
 
-    const recordings = await (await harness.api(agent, 'GET', `/v2/meetings/${encodeURIComponent(encodeURIComponent(meeting.uuid))}/recordings`)).json();
+    const recordings = await bodyOf(harness.api(agent, 'GET', `/v2/meetings/${encodeURIComponent(encodeURIComponent(meeting.uuid))}/recordings`));
     expect(recordings).toMatchObject({ uuid: meeting.uuid, recording_count: 3, type: '2' });
-    const listed = await (await harness.api(agent, 'GET', '/v2/users/me/recordings')).json();
+    const listed = await bodyOf(harness.api(agent, 'GET', '/v2/users/me/recordings'));
     expect(listed.meetings).toHaveLength(1);
-    const summary = await (await harness.api(agent, 'GET', `/v2/meetings/${encodeURIComponent(encodeURIComponent(meeting.uuid))}/meeting_summary`)).json();
+    const summary = await bodyOf(harness.api(agent, 'GET', `/v2/meetings/${encodeURIComponent(encodeURIComponent(meeting.uuid))}/meeting_summary`));
     expect(summary).toMatchObject({ meeting_uuid: meeting.uuid, meeting_topic: 'Showing: 12 Alder St', next_steps: expect.any(Array) });
 
     expect((await harness.control('GET', '/_sim/meetings?userEmail=agent@demo.test')).map((entry: { id: number }) => entry.id)).toEqual([meeting.id]);
@@ -107,13 +107,13 @@ describe('zoom-sim meetings and cloud recordings', () => {
 
   it('makes no cloud recording or summary on a Basic plan', async () => {
     const basic = (await harness.connect('basic@demo.test')).access_token;
-    const meeting = await (await harness.api(basic, 'POST', '/v2/users/me/meetings', { topic: 'Free call', type: 2, start_time: '2031-01-01T10:00:00Z' })).json();
+    const meeting = await bodyOf(harness.api(basic, 'POST', '/v2/users/me/meetings', { topic: 'Free call', type: 2, start_time: '2031-01-01T10:00:00Z' }));
     await harness.control('POST', `/_sim/meetings/${meeting.id}/start`);
     const ended = await harness.control('POST', `/_sim/meetings/${meeting.id}/end`, { durationMinutes: 30, withRecording: true, withSummary: true });
     expect(ended).toMatchObject({ recorded: false, summarized: false });
     const missing = await harness.api(basic, 'GET', `/v2/meetings/${meeting.id}/recordings`);
     expect(missing.status).toBe(404);
-    expect((await missing.json()).code).toBe(3301);
+    expect((await bodyOf(missing)).code).toBe(3301);
   });
 });
 
@@ -132,16 +132,16 @@ describe('zoom-sim OpenAI-compatible transcription errors', () => {
     const audio = new Blob([Buffer.from('RIFF....WAVE')], { type: 'audio/wav' });
     const noKey = await upload({ file: audio, model: 'whisper-1' }, {});
     expect(noKey.status).toBe(401);
-    expect((await noKey.json()).error).toMatchObject({ code: 'invalid_api_key' });
+    expect((await bodyOf(noKey)).error).toMatchObject({ code: 'invalid_api_key' });
     const noModel = await upload({ file: audio });
     expect(noModel.status).toBe(400);
-    expect((await noModel.json()).error).toMatchObject({ param: 'model', type: 'invalid_request_error' });
+    expect((await bodyOf(noModel)).error).toMatchObject({ param: 'model', type: 'invalid_request_error' });
     const huge = await upload({ file: new Blob([Buffer.alloc(25 * 1024 * 1024 + 1)]), model: 'whisper-1' });
     expect(huge.status).toBe(413);
     await harness.control('POST', '/_sim/faults', { path: '/v1/audio/transcriptions', status: 500, count: 1 });
     const fault = await upload({ file: audio, model: 'whisper-1' });
     expect(fault.status).toBe(500);
-    expect((await fault.json()).error).toMatchObject({ type: 'server_error' });
-    expect(await (await upload({ file: audio, model: 'whisper-1' })).json()).toEqual({ text: '' });
+    expect((await bodyOf(fault)).error).toMatchObject({ type: 'server_error' });
+    expect(await bodyOf(upload({ file: audio, model: 'whisper-1' }))).toEqual({ text: '' });
   });
 });

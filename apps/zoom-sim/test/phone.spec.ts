@@ -1,4 +1,4 @@
-import { SimHarness } from './support/harness';
+import { bodyOf, SimHarness } from './support/harness';
 
 describe('zoom-sim Zoom Phone', () => {
   const harness = new SimHarness();
@@ -36,7 +36,7 @@ describe('zoom-sim Zoom Phone', () => {
     expect(record).toMatchObject({ direction: 'inbound', result: 'answered', talk_time: 95, caller_did_number: '+14155550187', caller_name: 'JORDAN LEE', callee_ext_number: '1001', recording_id: recordingId });
     expect(Date.parse(record.end_time) - Date.parse(record.answer_time)).toBe(95_000);
 
-    const listed = await (await harness.api(agent, 'GET', '/v2/phone/users/me/call_history')).json();
+    const listed = await bodyOf(harness.api(agent, 'GET', '/v2/phone/users/me/call_history'));
     expect(listed.call_logs).toEqual([record]);
     expect(listed.call_elements[0]).toMatchObject({ call_id: callId, call_history_uuid: record.id });
 
@@ -71,13 +71,13 @@ describe('zoom-sim Zoom Phone', () => {
       if (format) form.append('response_format', format);
       return fetch(`${harness.url}/v1/audio/transcriptions`, { method: 'POST', headers: { authorization: 'Bearer sk-test' }, body: form });
     };
-    expect(await (await transcribe()).json()).toEqual({ text: transcript });
+    expect(await bodyOf(transcribe())).toEqual({ text: transcript });
     expect(await (await transcribe('text')).text()).toBe(transcript);
-    expect(await (await transcribe('verbose_json')).json()).toMatchObject({ task: 'transcribe', text: transcript });
+    expect(await bodyOf(transcribe('verbose_json'))).toMatchObject({ task: 'transcribe', text: transcript });
 
-    const detail = await (await harness.api(agent, 'GET', `/v2/phone/voice_mails/${voicemailId}`)).json();
+    const detail = await bodyOf(harness.api(agent, 'GET', `/v2/phone/voice_mails/${voicemailId}`));
     expect(detail).toMatchObject({ id: voicemailId, status: 'unread', transcription: { content: transcript } });
-    const list = await (await harness.api(agent, 'GET', '/v2/phone/users/me/voice_mails')).json();
+    const list = await bodyOf(harness.api(agent, 'GET', '/v2/phone/users/me/voice_mails'));
     expect(list).toMatchObject({ total_records: 1, voice_mails: [{ id: voicemailId, status: 'read' }] });
   });
 
@@ -115,7 +115,7 @@ describe('zoom-sim Zoom Phone', () => {
     let token = '';
     let pages = 0;
     do {
-      const body = await (await harness.api(agent, 'GET', `/v2/phone/users/me/call_history?page_size=2&next_page_token=${token}`)).json();
+      const body = await bodyOf(harness.api(agent, 'GET', `/v2/phone/users/me/call_history?page_size=2&next_page_token=${token}`));
       expect(body).toMatchObject({ page_size: 2, total_records: 5 });
       seen.push(...body.call_logs.map((record: { call_id: string }) => record.call_id));
       token = body.next_page_token;
@@ -128,11 +128,11 @@ describe('zoom-sim Zoom Phone', () => {
     expect(stale.status).toBe(400);
     const tooLong = await harness.api(agent, 'GET', '/v2/phone/users/me/call_history?from=2026-01-01&to=2026-03-01');
     expect(tooLong.status).toBe(400);
-    expect((await tooLong.json()).code).toBe(300);
+    expect((await bodyOf(tooLong)).code).toBe(300);
     const noPhone = (await harness.connect('pro-nophone@demo.test')).access_token;
     const unlicensed = await harness.api(noPhone, 'GET', '/v2/phone/users/me/call_history');
     expect(unlicensed.status).toBe(404);
-    expect((await unlicensed.json()).code).toBe(1001);
+    expect((await bodyOf(unlicensed)).code).toBe(1001);
   });
 
   it('refuses scenario input it cannot play, saying why', async () => {
@@ -142,6 +142,6 @@ describe('zoom-sim Zoom Phone', () => {
       body: JSON.stringify({ userEmail: 'agent@demo.test', direction: 'outbound', outcome: 'voicemail', counterpartNumber: '+14155550187' }),
     });
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error).toMatch(/voicemail/);
+    expect((await bodyOf(bad)).error).toMatch(/voicemail/);
   });
 });

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { onTeardown, stopChildProcess } from '../../../testing/teardown';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const MAIN = path.join(ROOT, 'dist/out-tsc/apps/zoom-sim/src/main.js');
@@ -35,6 +36,7 @@ export async function startZoomSim(env: Record<string, string> = {}): Promise<Zo
     env: { ...process.env, SIM_PORT: '0', SIM_HOST: '127.0.0.1', SIM_RETRY_TIME_SCALE: '0.001', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const stop = onTeardown(() => stopChildProcess(child));
   const output: string[] = [];
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`zoom-sim did not start: ${output.join('')}`)), 10_000);
@@ -48,17 +50,11 @@ export async function startZoomSim(env: Record<string, string> = {}): Promise<Zo
       }
     });
     child.on('exit', (code) => reject(new Error(`zoom-sim exited with ${code}: ${output.join('')}`)));
+  }).catch(async (error: unknown) => {
+    await stop();
+    throw error;
   });
-  return {
-    url,
-    control: controlClient(url),
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
+  return { url, control: controlClient(url), stop };
 }
 
 /** The api env that points libs/zoom at the simulator: the same variables real Zoom would need. */

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { onTeardown, stopChildProcess } from '../../../../testing/teardown';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 const MAIN = path.join(ROOT, 'dist/out-tsc/apps/api/src/main.js');
@@ -37,21 +38,25 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
   });
   child.stdout?.on('data', (chunk) => output.push(chunk.toString()));
   child.stderr?.on('data', (chunk) => output.push(chunk.toString()));
+  const stop = onTeardown(() => stopChildProcess(child));
   const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitUntilStarted(child, url, output);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, output, stop, kill: () => stopChildProcess(child, 'SIGKILL') };
+}
+
+async function waitUntilStarted(child: ChildProcess, url: string, output: string[]): Promise<void> {
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`api process exited: ${output.join('')}`);
     // A worker-only process serves no HTTP; it says when it has started.
-    if (output.join('').includes('Switchboard worker started')) break;
-    const healthy = await fetch(`${url}/healthz`).then((res) => res.ok, () => false);
-    if (healthy) break;
+    if (output.join('').includes('Switchboard worker started')) return;
+    if (await fetch(`${url}/healthz`).then((res) => res.ok, () => false)) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  const end = (signal: NodeJS.Signals) =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill(signal);
-    });
-  return { url, output, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') };
+  throw new Error(`api process did not start within 20 s: ${output.join('')}`);
 }

@@ -5,6 +5,8 @@ import path from 'node:path';
 const REPO_ROOT = path.resolve(__dirname, '../../../..');
 /** Generated or installed folders a run writes to by design (builds, caches, the embedded database). */
 const GENERATED = new Set(['node_modules', '.git', '.data', 'dist', '.nx', 'coverage']);
+/** What test tooling itself keeps in the temp directory: jest's cache, chromium's profiles, PostgreSQL's socket. */
+const TOOLING = /jest|playwright|chromium|\.s\.PGSQL/i;
 
 function filesUnder(dir: string, skip: Set<string>): Set<string> {
   const found = new Set<string>();
@@ -21,16 +23,11 @@ function filesUnder(dir: string, skip: Set<string>): Set<string> {
 }
 
 /**
- * Files in the working tree and the temp dir now; `added()` lists those that appeared since, leaving out what
- * test tooling (jest, chromium, PostgreSQL's socket) creates there on its own.
+ * Files in the working tree and the temp directory now; `added()` lists those that appeared since. The temp
+ * directory is the test run's own (testing/global-setup.js), which only our processes write to.
  */
 export function snapshotFiles(): { added(): string[] } {
-  const before = { repo: filesUnder(REPO_ROOT, GENERATED), tmp: filesUnder(tmpdir(), new Set()) };
-  return {
-    added() {
-      const repo = [...filesUnder(REPO_ROOT, GENERATED)].filter((file) => !before.repo.has(file));
-      const tmp = [...filesUnder(tmpdir(), new Set())].filter((file) => !before.tmp.has(file) && !/jest|playwright|chromium|\.s\.PGSQL/i.test(file));
-      return [...repo, ...tmp];
-    },
-  };
+  const current = () => [...filesUnder(REPO_ROOT, GENERATED), ...[...filesUnder(tmpdir(), new Set())].filter((file) => !TOOLING.test(file))];
+  const before = new Set(current());
+  return { added: () => current().filter((file) => !before.has(file)) };
 }

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { onTeardown } from '../../../../testing/teardown';
 
 export interface SmtpSink {
   url: string;
@@ -28,6 +29,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const close = onTeardown(() => new Promise<void>((resolve) => server.close(() => resolve())));
   const { port } = server.server.address() as AddressInfo;
   return {
     url: `smtp://127.0.0.1:${port}`,
@@ -37,6 +39,6 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       if (!part) throw new Error(`no calendar in "${message.subject}"`);
       return part.content.toString('utf8').replace(/\r\n /g, '');
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close,
   };
 }

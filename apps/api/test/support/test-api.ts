@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createClient, type Client as WsClient } from 'graphql-ws';
 import Redis from 'ioredis';
 import WebSocket from 'ws';
+import { onTeardown } from '../../../../testing/teardown';
 import { createHttpApp } from '../../src/app.factory';
 import { AuthService } from '../../src/auth/auth.service';
 import { type AppConfig, loadConfig } from '../../src/platform/config/app-config';
@@ -53,11 +54,36 @@ export async function startTestApi(overrides: Record<string, string> = {}): Prom
       done();
     },
   });
-  const app = await createHttpApp(config, createLogger(config.logLevel, logSink));
-  await app.listen(0, '127.0.0.1');
+  const wsClients: WsClient[] = [];
+  let app: NestExpressApplication | null = null;
+  const close = onTeardown(async () => {
+    await Promise.all(wsClients.map((client) => client.dispose()));
+    await app?.close();
+    await database.drop();
+    await deleteRedisKeys(env.REDIS_URL, env.REDIS_PREFIX);
+  });
+  try {
+    app = await createHttpApp(config, createLogger(config.logLevel, logSink));
+    await app.listen(0, '127.0.0.1');
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return testApiOf(app, { config, env, database, logLines, wsClients, close });
+}
+
+interface TestApiParts {
+  config: AppConfig;
+  env: Record<string, string>;
+  database: TestDatabase;
+  logLines: string[];
+  wsClients: WsClient[];
+  close(): Promise<void>;
+}
+
+function testApiOf(app: NestExpressApplication, { config, env, database, logLines, wsClients, close }: TestApiParts): TestApi {
   const address = app.getHttpServer().address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  const wsClients: WsClient[] = [];
 
   const graphql = async <T>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResult<T>> => {
     const response = await fetch(`${url}/graphql`, {
@@ -104,12 +130,7 @@ export async function startTestApi(overrides: Record<string, string> = {}): Prom
         await auth.ensureUser(organisation.id, { email: user.email, name: user.email.split('@')[0], role: user.role ?? 'agent', password: TEST_PASSWORD });
       }
     },
-    async close() {
-      await Promise.all(wsClients.map((client) => client.dispose()));
-      await app.close();
-      await database.drop();
-      await deleteRedisKeys(env.REDIS_URL, env.REDIS_PREFIX);
-    },
+    close,
   };
 }
 

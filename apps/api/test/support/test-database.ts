@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { onTeardown } from '../../../../testing/teardown';
 import { dataSourceOptions } from '../../src/database';
 
 /** The server `npm test` found or started; tests make their own database on it and drop it after. */
@@ -32,16 +33,18 @@ export interface TestDatabase {
 export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `sb_test_${randomBytes(6).toString('hex')}`;
   await admin((client) => client.query(`CREATE DATABASE ${name}`));
+  const drop = onTeardown(() => admin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined));
   const url = withDatabase(TEST_POSTGRES_URL, name);
-  const dataSource = await new DataSource(dataSourceOptions(url)).initialize();
   try {
-    await dataSource.runMigrations({ transaction: 'each' });
-  } finally {
-    await dataSource.destroy();
+    const dataSource = await new DataSource(dataSourceOptions(url)).initialize();
+    try {
+      await dataSource.runMigrations({ transaction: 'each' });
+    } finally {
+      await dataSource.destroy();
+    }
+  } catch (error) {
+    await drop();
+    throw error;
   }
-  return {
-    url,
-    name,
-    drop: () => admin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
-  };
+  return { url, name, drop };
 }

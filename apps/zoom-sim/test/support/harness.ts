@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadSimConfig, type SimConfig } from '../../src/config';
 import { createZoomSimulator, type ZoomSimulator } from '../../src/simulator';
+import { onTeardown } from '../../../../testing/teardown';
 import { controlClient } from '../../testing/zoom-sim-process';
 
 export const CLIENT_BASIC = `Basic ${Buffer.from('sim-client-id:sim-client-secret').toString('base64')}`;
@@ -70,10 +71,17 @@ export class WebhookReceiver {
 export class SimHarness {
   sim!: ZoomSimulator;
   readonly receiver = new WebhookReceiver();
+  private closeAll: () => Promise<void> = async () => undefined;
 
   async start(overrides: Partial<SimConfig> = {}): Promise<this> {
     const webhookUrl = await this.receiver.start();
+    const closeReceiver = onTeardown(() => this.receiver.close());
     this.sim = await createZoomSimulator({ ...loadSimConfig({}), port: 0, retryTimeScale: 0.00001, webhookUrl, ...overrides });
+    const closeSim = onTeardown(() => this.sim.close());
+    this.closeAll = async () => {
+      await closeSim();
+      await closeReceiver();
+    };
     return this;
   }
 
@@ -81,9 +89,8 @@ export class SimHarness {
     return this.sim.url;
   }
 
-  async stop(): Promise<void> {
-    await this.sim.close();
-    await this.receiver.close();
+  stop(): Promise<void> {
+    return this.closeAll();
   }
 
   async reset(): Promise<void> {
@@ -136,4 +143,9 @@ export class SimHarness {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   }
+}
+
+/** A response's JSON body, typed loosely: the tests' assertions are what pin its shape down. */
+export async function bodyOf(response: Response | Promise<Response>): Promise<any> {
+  return (await response).json();
 }
