@@ -5,21 +5,20 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
-import { ActivityModule } from './activity/activity.module';
-import { AuthModule } from './auth/auth.module';
-import { AuthService } from './auth/auth.service';
-import { LiveConnectionsService } from './auth/live-connections.service';
-import { CrmModule } from './crm/crm.module';
-import { MeetingsModule } from './meetings/meetings.module';
+import { ActivityModule } from './activity';
+import { AuthModule, AuthService, LiveConnectionsService } from './auth';
+import { CrmModule } from './crm';
 import { dataSourceOptions } from './database';
 import { graphqlOptions } from './graphql.config';
+import { IntegrationHealthModule } from './integration-health';
+import { MeetingsModule } from './meetings';
+import { PhoneModule } from './phone';
 import type { AppConfig } from './platform/config/app-config';
-import { PhoneModule } from './phone/phone.module';
 import { PlatformModule } from './platform/platform.module';
-import { TranscriptionModule } from './transcription/transcription.module';
 import { redisConnectionOptions } from './platform/redis/redis';
-import { WebhookModule } from './webhook/webhook.module';
-import { ZoomModule } from './zoom/zoom.module';
+import { TranscriptionModule } from './transcription';
+import { WebhookModule } from './webhook';
+import { ZoomModule } from './zoom';
 
 /** One codebase, three roles: `http` serves GraphQL and Zoom's HTTP endpoints, `worker` runs queues and crons. */
 @Module({})
@@ -52,6 +51,7 @@ export class AppModule {
         PhoneModule.register({ http, worker }),
         MeetingsModule.register({ http }),
         TranscriptionModule.register({ http, worker }),
+        ...(http ? [IntegrationHealthModule] : []),
       ],
     };
   }

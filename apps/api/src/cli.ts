@@ -3,14 +3,11 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ActivityModule } from './activity/activity.module';
-import { AuthModule } from './auth/auth.module';
-import { CrmModule } from './crm/crm.module';
 import { dataSourceOptions } from './database';
 import { ConfigError, loadConfig } from './platform/config/app-config';
 import { createLogger, PinoNestLogger } from './platform/logging/logger';
 import { PlatformModule } from './platform/platform.module';
-import { DemoSeedService } from './seed/demo-seed.service';
+import { DemoSeedService, SeedModule } from './seed';
 
 const COMMANDS = ['migrate', 'migrate:revert', 'seed'] as const;
 type Command = (typeof COMMANDS)[number];
@@ -32,17 +29,10 @@ async function seed(): Promise<string> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   @Module({
-    imports: [
-      PlatformModule.forRoot(config, logger, { http: false }),
-      TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
-      AuthModule,
-      CrmModule,
-      ActivityModule,
-    ],
-    providers: [DemoSeedService],
+    imports: [PlatformModule.forRoot(config, logger, { http: false }), TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)), SeedModule],
   })
-  class SeedModule {}
-  const app = await NestFactory.createApplicationContext(SeedModule, { logger: new PinoNestLogger(logger) });
+  class SeedCommandModule {}
+  const app = await NestFactory.createApplicationContext(SeedCommandModule, { logger: new PinoNestLogger(logger) });
   try {
     const result = await app.get(DemoSeedService).seed();
     return result.created ? `seeded the demo: ${result.contacts} contacts` : `demo already seeded (${result.contacts} contacts)`;

@@ -1,14 +1,7 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import type { ActivityType } from '@switchboard/crm-domain';
-import { CurrentPrincipal } from '../auth/auth.guard';
-import { AuthService } from '../auth/auth.service';
-import { User } from '../auth/entities/user.entity';
-import type { GraphQLContext } from '../auth/graphql-context';
-import type { Principal } from '../auth/principal';
-import { ContactsService } from '../crm/contacts.service';
-import { DealsService } from '../crm/deals.service';
-import { Contact } from '../crm/entities/contact.entity';
-import { Deal } from '../crm/entities/deal.entity';
+import { AuthService, CurrentPrincipal, type GraphQLContext, type Principal, User } from '../auth';
+import { Contact, ContactsService, Deal, DealsService } from '../crm';
 import { ActivityType as ActivityTypeEnum } from '../platform/graphql/enums';
 import { type Connection, Paginated } from '../platform/graphql/pagination';
 import { LiveEventsService } from '../platform/redis/live-events.service';

@@ -1,16 +1,18 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { ActivityType } from '@switchboard/crm-domain';
-import { In, IsNull, Not, Repository } from 'typeorm';
-import type { Principal } from '../auth/principal';
-import { ContactsService, escapeLike } from '../crm/contacts.service';
-import { DealsService } from '../crm/deals.service';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { ActivityType, MeetingStatus } from '@switchboard/crm-domain';
+import type { Logger } from 'pino';
+import type { Principal } from '../auth';
+import { ContactsService, DealsService, escapeLike } from '../crm';
 import { notFound } from '../platform/graphql/errors';
 import { type Connection, decodeCursor, encodeCursor, invalidCursor, readPageSize, toConnection } from '../platform/graphql/pagination';
 import { cleanText, isUuid } from '../platform/graphql/validation';
+import { LOGGER } from '../platform/logging/logger';
 import { LiveEventsService } from '../platform/redis/live-events.service';
 import { ACTIVITY_ADDED, ACTIVITY_UPDATED, type ActivityMessage, toMessage } from './activity-events';
-import { Activity, type ActivityZoomRef, type Attachment } from './entities/activity.entity';
+import { type ActivityCriteria, ActivityRepository, type NewActivity, type SavedActivity, type ZoomActivity } from './activity.repository';
+import type { Activity, ActivityZoomRef, Attachment } from './entities/activity.entity';
+import { LiveCallRepository } from './live-call.repository';
 
 export interface ActivityFilter {
   contactId?: string | null;
@@ -25,32 +27,59 @@ export interface ActivityFilter {
 
 /** What "Unmatched" lists: conversations from a number no contact has. A meeting booked in Zoom is not one. */
 const UNMATCHED_TYPES = [ActivityType.CALL, ActivityType.VOICEMAIL, ActivityType.SMS];
+/** Contacts a search finds through their voicemail transcripts; bounded so a common word stays cheap. */
+const TRANSCRIPT_SEARCH_LIMIT = 500;
+/** A meeting that started within this interval may still be running, so it stays among the upcoming ones. */
+const UPCOMING_MEETINGS_STARTED_WITHIN = '1 hour';
+const CLOSED_MEETING_STATUSES = [MeetingStatus.CANCELLED, MeetingStatus.ENDED];
 
 const cursorOf = (activity: Activity) => encodeCursor([activity.occurredAt.toISOString(), activity.id]);
 
-/** The timeline: every module writes activities through this service, which also announces them live. */
-/** Contacts a search finds through their voicemail transcripts; bounded so a common word stays cheap. */
-const TRANSCRIPT_SEARCH_LIMIT = 500;
+function readCursorKey([occurredAtText, id]: string[]): { occurredAt: Date; id: string } {
+  const occurredAt = new Date(occurredAtText);
+  if (Number.isNaN(occurredAt.getTime()) || !isUuid(id)) throw invalidCursor();
+  return { occurredAt, id };
+}
 
+/** The activities written during one announceOnce, to be published when it ends. */
+class AnnouncementScope {
+  /** Activity id -> created inside the scope; in the order the activities first changed. */
+  private readonly changed = new Map<string, boolean>();
+  private open = true;
+
+  get isOpen(): boolean {
+    return this.open;
+  }
+
+  /** False once the scope has ended: a write the work started without awaiting it then announces on its own. */
+  add({ activity, created }: SavedActivity): boolean {
+    if (!this.open) return false;
+    this.changed.set(activity.id, this.changed.get(activity.id) === true || created);
+    return true;
+  }
+
+  close(): Map<string, boolean> {
+    this.open = false;
+    return this.changed;
+  }
+}
+
+/** The timeline: every module writes activities through this service, which also announces them live. */
 @Injectable()
 export class ActivityService implements OnModuleInit {
+  private readonly announcementScopes = new AsyncLocalStorage<AnnouncementScope>();
+
   constructor(
-    @InjectRepository(Activity) private readonly activities: Repository<Activity>,
+    private readonly activities: ActivityRepository,
+    private readonly liveCalls: LiveCallRepository,
     private readonly contacts: ContactsService,
     private readonly deals: DealsService,
     private readonly liveEvents: LiveEventsService,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   onModuleInit(): void {
-    this.contacts.registerSearchSource(async (organisationId, pattern) => {
-      const rows: Array<{ contact_id: string }> = await this.activities.query(
-        `SELECT DISTINCT contact_id FROM activities
-          WHERE organisation_id = $1 AND transcript IS NOT NULL AND contact_id IS NOT NULL AND lower(transcript) LIKE $2
-          LIMIT ${TRANSCRIPT_SEARCH_LIMIT}`,
-        [organisationId, pattern],
-      );
-      return rows.map((row) => row.contact_id);
-    });
+    this.contacts.registerSearchSource((organisationId, pattern) => this.activities.contactIdsByTranscript(organisationId, pattern, TRANSCRIPT_SEARCH_LIMIT));
   }
 
   async list(principal: Principal, filter: ActivityFilter): Promise<Connection<Activity>> {
@@ -58,28 +87,21 @@ export class ActivityService implements OnModuleInit {
     const cursor = decodeCursor(filter.after, 2);
     if (filter.contactId) await this.contacts.assertExists(principal, filter.contactId);
     if (filter.dealId) await this.deals.getOrThrow(principal, filter.dealId);
-    const query = this.activities.createQueryBuilder('a').where('a.organisation_id = :organisationId', { organisationId: principal.organisationId });
-    if (filter.contactId) query.andWhere('a.contact_id = :contactId', { contactId: filter.contactId });
-    if (filter.dealId) query.andWhere('a.deal_id = :dealId', { dealId: filter.dealId });
-    if (filter.unmatched) query.andWhere('a.contact_id IS NULL AND a.type IN (:...unmatchedTypes)', { unmatchedTypes: UNMATCHED_TYPES });
-    if (filter.types?.length) query.andWhere('a.type IN (:...types)', { types: filter.types });
     const search = cleanText(filter.search, 'search', { max: 200 });
-    if (search) {
-      query.andWhere(`lower(coalesce(a.body, '') || ' ' || coalesce(a.transcript, '')) LIKE :searchPattern`, { searchPattern: `%${escapeLike(search.toLowerCase())}%` });
-    }
-    const totalQuery = query.clone();
-    if (cursor) {
-      const occurredAt = new Date(cursor[0]);
-      if (Number.isNaN(occurredAt.getTime()) || !isUuid(cursor[1])) throw invalidCursor();
-      query.andWhere('(a.occurred_at, a.id) < (:cursorAt, :cursorId)', { cursorAt: occurredAt, cursorId: cursor[1] });
-    }
-    const rows = await query.orderBy('a.occurred_at', 'DESC').addOrderBy('a.id', 'DESC').limit(limit + 1).getMany();
-    return toConnection(rows, limit, cursorOf, () => totalQuery.getCount());
+    const criteria: ActivityCriteria = {
+      organisationId: principal.organisationId,
+      contactId: filter.contactId,
+      dealId: filter.dealId,
+      types: filter.types,
+      unmatchedTypes: filter.unmatched ? UNMATCHED_TYPES : undefined,
+      textPattern: search ? `%${escapeLike(search.toLowerCase())}%` : null,
+    };
+    const rows = await this.activities.list(criteria, { take: limit + 1, before: cursor && readCursorKey(cursor) });
+    return toConnection(rows, limit, cursorOf, () => this.activities.count(criteria));
   }
 
   async findMany(organisationId: string, ids: string[]): Promise<Activity[]> {
-    const validIds = ids.filter(isUuid);
-    return validIds.length === 0 ? [] : this.activities.findBy({ organisationId, id: In(validIds) });
+    return this.activities.findMany(organisationId, ids.filter(isUuid));
   }
 
   async get(principal: Principal, id: string): Promise<Activity | null> {
@@ -110,28 +132,45 @@ export class ActivityService implements OnModuleInit {
     const contact = await this.contacts.getOrThrow(principal, contactId);
     const number = activity.counterpartNumber;
     if (number) await this.contacts.adoptNumber(principal, contact.id, number);
-    const moved: Array<{ id: string }> = await this.activities
-      .createQueryBuilder()
-      .update()
-      .set({ contactId: contact.id })
-      .where('organisation_id = :organisationId', { organisationId: principal.organisationId })
-      .andWhere(
-        number ? '(id = :id OR (contact_id IS NULL AND counterpart_number = :number))' : 'id = :id',
-        { id: activity.id, number },
-      )
-      .returning(['id'])
-      .execute()
-      .then((result) => result.raw);
-    const updated = await this.findMany(principal.organisationId, moved.map((row) => row.id));
-    for (const item of updated) await this.announce(ACTIVITY_UPDATED, item);
-    return updated.find((item) => item.id === activity.id) ?? activity;
+    const movedIds = await this.activities.moveToContact(principal.organisationId, contact.id, activity.id, number);
+    const moved = await this.activities.findMany(principal.organisationId, movedIds);
+    await this.announce(...moved.map((item) => ({ activity: item, created: false })));
+    return moved.find((item) => item.id === activity.id) ?? activity;
+  }
+
+  /**
+   * Runs one use case (a webhook event, a voicemail received, a backfill page) and publishes each activity it
+   * added or updated through this service once, when it ends, instead of once per write: a voicemail is an
+   * upsert, an attachment and a status change, and subscribers should see one message with the finished row, not
+   * three with the states in between. Each is published as ACTIVITY_ADDED when it was created inside the scope,
+   * else ACTIVITY_UPDATED, as it is at the end (re-read in one query; a row deleted meanwhile is not published).
+   *
+   * The scope follows the async calls made by `work` (AsyncLocalStorage), so the services it calls need no extra
+   * parameter, and a nested announceOnce joins the outermost one: only the whole use case ends it. Writes are
+   * committed as they go, so publishing happens also when `work` fails (subscribers must hear of what changed
+   * before the failure), and then the work's error propagates. Outside any scope every write announces at once.
+   */
+  async announceOnce<T>(work: () => Promise<T>): Promise<T> {
+    if (this.announcementScopes.getStore()?.isOpen) return work();
+    const scope = new AnnouncementScope();
+    let workSucceeded = false;
+    try {
+      const result = await this.announcementScopes.run(scope, work);
+      workSucceeded = true;
+      return result;
+    } finally {
+      await this.publishChanged(scope.close()).catch((error: Error) => {
+        // After a failed work its own error is the one the caller must see.
+        if (workSucceeded) throw error;
+        this.logger.warn({ err: error.message }, 'Could not announce the activities a failed use case changed');
+      });
+    }
   }
 
   /** Inserts an activity and tells every subscriber, on every api process. */
-  async record(fields: Partial<Activity> & Pick<Activity, 'organisationId' | 'type' | 'occurredAt'>): Promise<Activity> {
-    const saved = await this.activities.save(this.activities.create({ attachments: [], ...fields }));
-    const activity = await this.activities.findOneByOrFail({ id: saved.id });
-    await this.announce(ACTIVITY_ADDED, activity);
+  async record(fields: NewActivity): Promise<Activity> {
+    const activity = await this.activities.insert(fields);
+    await this.announce({ activity, created: true });
     return activity;
   }
 
@@ -140,58 +179,30 @@ export class ActivityService implements OnModuleInit {
    * the first insert wins and is announced as added; later calls update the Zoom facts (never the contact a
    * user linked) and are announced as updated.
    */
-  async upsertByZoomRef(
-    fields: Partial<Activity> & Pick<Activity, 'organisationId' | 'type' | 'occurredAt' | 'zoomRef'>,
-    updatable: (keyof Activity)[],
-  ): Promise<{ activity: Activity; created: boolean }> {
-    const inserted = await this.activities
-      .createQueryBuilder()
-      .insert()
-      .into(Activity)
-      .values({ attachments: [], ...fields })
-      .orIgnore()
-      .returning(['id'])
-      .execute();
-    const created = inserted.raw.length > 0;
-    if (!created) {
-      const changes = Object.fromEntries(updatable.map((key) => [key, fields[key]]).filter(([, value]) => value !== undefined));
-      await this.activities.update({ organisationId: fields.organisationId, zoomRef: fields.zoomRef! }, changes);
-    }
-    const activity = await this.activities.findOneByOrFail({ organisationId: fields.organisationId, zoomRef: fields.zoomRef! });
-    await this.announce(created ? ACTIVITY_ADDED : ACTIVITY_UPDATED, activity);
-    return { activity, created };
+  async upsertByZoomRef(fields: ZoomActivity, updatable: (keyof Activity)[]): Promise<{ activity: Activity; created: boolean }> {
+    const saved = await this.activities.upsertByZoomRef(fields, updatable);
+    await this.announce(saved);
+    return saved;
   }
 
   /**
    * upsertByZoomRef for a batch of distinct Zoom objects (a backfill's page): one statement, then each activity
    * announced as added or updated. Existing rows get only the `updatable` fields, like the single form.
    */
-  async upsertManyByZoomRef(rows: Array<Partial<Activity> & Pick<Activity, 'organisationId' | 'type' | 'occurredAt' | 'zoomRef'>>, updatable: (keyof Activity)[]): Promise<void> {
-    if (rows.length === 0) return;
-    const columnOf = (property: keyof Activity) => this.activities.metadata.findColumnWithPropertyName(property)!.databaseName;
-    const result = await this.activities
-      .createQueryBuilder()
-      .insert()
-      .into(Activity)
-      .values(rows.map((row) => ({ attachments: [], ...row })))
-      .orUpdate([...updatable.map(columnOf), 'updated_at'], ['organisation_id', 'zoom_ref'], { indexPredicate: 'zoom_ref IS NOT NULL' })
-      .returning('id, (xmax = 0) AS inserted')
-      .execute();
-    const outcomes = result.raw as Array<{ id: string; inserted: boolean }>;
-    const saved = new Map((await this.activities.findBy({ id: In(outcomes.map((outcome) => outcome.id)) })).map((activity) => [activity.id, activity]));
-    await Promise.all(outcomes.map((outcome) => this.announce(outcome.inserted ? ACTIVITY_ADDED : ACTIVITY_UPDATED, saved.get(outcome.id)!)));
+  async upsertManyByZoomRef(rows: ZoomActivity[], updatable: (keyof Activity)[]): Promise<void> {
+    await this.announce(...(await this.activities.upsertManyByZoomRef(rows, updatable)));
   }
 
   /**
    * Changes the activity recorded for a Zoom object, optionally only while its status is one of `whileStatusIn`
    * (null meaning none yet): a status only moves forward however Zoom's events interleave. Null when nothing changed.
    */
-  updateByZoomRef(organisationId: string, zoomRef: string, changes: Partial<Activity>, whileStatusIn?: Array<string | null>): Promise<Activity | null> {
-    return this.updateWhere(organisationId, 'zoom_ref = :zoomRef', { zoomRef }, changes, whileStatusIn);
+  async updateByZoomRef(organisationId: string, zoomRef: string, changes: Partial<Activity>, whileStatusIn?: Array<string | null>): Promise<Activity | null> {
+    return this.announceUpdated(await this.activities.updateByZoomRef(organisationId, zoomRef, changes, whileStatusIn));
   }
 
-  updateById(organisationId: string, id: string, changes: Partial<Activity>): Promise<Activity | null> {
-    return this.updateWhere(organisationId, 'id = :id', { id }, changes);
+  async updateById(organisationId: string, id: string, changes: Partial<Activity>): Promise<Activity | null> {
+    return this.announceUpdated(await this.activities.updateById(organisationId, id, changes));
   }
 
   /**
@@ -199,38 +210,7 @@ export class ActivityService implements OnModuleInit {
    * merges the Zoom ids that came with it (e.g. `recordingId`) into `zoom`.
    */
   async attach(organisationId: string, zoomRef: string, attachment: Attachment, zoomIds: Partial<ActivityZoomRef> = {}): Promise<Activity | null> {
-    const result = await this.activities.query(
-      `UPDATE activities SET attachments = attachments || $3::jsonb, zoom = coalesce(zoom, '{}'::jsonb) || $5::jsonb, updated_at = now()
-        WHERE organisation_id = $1 AND zoom_ref = $2 AND NOT attachments @> jsonb_build_array(jsonb_build_object('url', $4::text))
-        RETURNING id`,
-      [organisationId, zoomRef, JSON.stringify([attachment]), attachment.url, JSON.stringify(zoomIds)],
-    );
-    const [rows] = result as [Array<{ id: string }>, number];
-    if (!rows?.length) return null;
-    const activity = await this.activities.findOneByOrFail({ id: rows[0].id });
-    await this.announce(ACTIVITY_UPDATED, activity);
-    return activity;
-  }
-
-  private async updateWhere(
-    organisationId: string,
-    condition: string,
-    parameters: Record<string, unknown>,
-    changes: Partial<Activity>,
-    whileStatusIn?: Array<string | null>,
-  ): Promise<Activity | null> {
-    const query = this.activities
-      .createQueryBuilder()
-      .update()
-      .set(changes)
-      .where(`organisation_id = :organisationId AND ${condition}`, { organisationId, ...parameters });
-    if (whileStatusIn) query.andWhere(`coalesce(status, '') IN (:...statuses)`, { statuses: whileStatusIn.map((status) => status ?? '') });
-    const result = await query.returning(['id']).execute();
-    const [updated] = result.raw as Array<{ id: string }>;
-    if (!updated) return null;
-    const activity = await this.activities.findOneByOrFail({ id: updated.id });
-    await this.announce(ACTIVITY_UPDATED, activity);
-    return activity;
+    return this.announceUpdated(await this.activities.attach(organisationId, zoomRef, attachment, zoomIds));
   }
 
   /**
@@ -240,26 +220,43 @@ export class ActivityService implements OnModuleInit {
    */
   async deleteZoomDerived(organisationId: string, ownerId: string): Promise<number> {
     // Voicemail, recording and meeting rows hang off these activities and go with them; the call board's rows do not.
-    await this.activities.query('DELETE FROM live_calls WHERE organisation_id = $1 AND owner_id = $2', [organisationId, ownerId]);
-    const result = await this.activities.delete({ organisationId, ownerId, zoomRef: Not(IsNull()) });
-    return result.affected ?? 0;
-  }
-
-  private async announce(event: string, activity: Activity): Promise<void> {
-    await this.liveEvents.publish<ActivityMessage>(event, toMessage(activity));
+    await this.liveCalls.deleteForOwner(organisationId, ownerId);
+    return this.activities.deleteZoomDerived(organisationId, ownerId);
   }
 
   upcomingMeetings(principal: Principal, first?: number | null, contactId?: string | null): Promise<Activity[]> {
-    const query = this.activities
-      .createQueryBuilder('a')
-      .where('a.organisation_id = :organisationId', { organisationId: principal.organisationId })
-      .andWhere('a.type = :type', { type: ActivityType.MEETING });
-    if (contactId) query.andWhere('a.contact_id = :contactId', { contactId });
-    return query
-      .andWhere("a.occurred_at >= now() - interval '1 hour'")
-      .andWhere("coalesce(a.status, '') NOT IN ('Cancelled', 'Ended')")
-      .orderBy('a.occurred_at', 'ASC')
-      .limit(readPageSize(first))
-      .getMany();
+    return this.activities.upcomingMeetings(principal.organisationId, {
+      contactId,
+      startedWithin: UPCOMING_MEETINGS_STARTED_WITHIN,
+      excludedStatuses: CLOSED_MEETING_STATUSES,
+      take: readPageSize(first),
+    });
+  }
+
+  private async announceUpdated(activity: Activity | null): Promise<Activity | null> {
+    if (activity) await this.announce({ activity, created: false });
+    return activity;
+  }
+
+  /** Publishes now, or leaves it to the announceOnce this runs in. */
+  private async announce(...changes: SavedActivity[]): Promise<void> {
+    const scope = this.announcementScopes.getStore();
+    const now = scope ? changes.filter((change) => !scope.add(change)) : changes;
+    await Promise.all(now.map(({ activity, created }) => this.publish(activity, created)));
+  }
+
+  private async publishChanged(changed: Map<string, boolean>): Promise<void> {
+    if (changed.size === 0) return;
+    const current = new Map((await this.activities.findByIds([...changed.keys()])).map((activity) => [activity.id, activity]));
+    await Promise.all(
+      [...changed].flatMap(([id, created]) => {
+        const activity = current.get(id);
+        return activity ? [this.publish(activity, created)] : [];
+      }),
+    );
+  }
+
+  private async publish(activity: Activity, created: boolean): Promise<void> {
+    await this.liveEvents.publish<ActivityMessage>(created ? ACTIVITY_ADDED : ACTIVITY_UPDATED, toMessage(activity));
   }
 }

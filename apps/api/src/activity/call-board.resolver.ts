@@ -1,10 +1,6 @@
 import { Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { CurrentPrincipal } from '../auth/auth.guard';
-import { AuthService } from '../auth/auth.service';
-import { User } from '../auth/entities/user.entity';
-import type { Principal } from '../auth/principal';
-import { ContactsService } from '../crm/contacts.service';
-import { Contact } from '../crm/entities/contact.entity';
+import { AuthService, CurrentPrincipal, type Principal, User } from '../auth';
+import { Contact, ContactsService } from '../crm';
 import { CallBoardService } from './call-board.service';
 import { LiveCall } from './dto/live-call.model';
 

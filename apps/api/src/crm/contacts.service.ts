@@ -9,8 +9,7 @@ import {
   phoneLookupKeys,
 } from '@switchboard/crm-domain';
 import { Brackets, DataSource, In, Repository } from 'typeorm';
-import { AuthService } from '../auth/auth.service';
-import type { Principal } from '../auth/principal';
+import { AuthService, type Principal } from '../auth';
 import { badInput, notFound } from '../platform/graphql/errors';
 import { type Connection, decodeCursor, encodeCursor, readPageSize, toConnection } from '../platform/graphql/pagination';
 import { cleanText, isUuid, normaliseEmail } from '../platform/graphql/validation';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuthModule } from '../auth/auth.module';
+import { AuthModule } from '../auth';
 import { ContactsService } from './contacts.service';
 import { ContactsResolver, DealsResolver } from './crm.resolver';
 import { DealsService } from './deals.service';

@@ -1,9 +1,6 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { contactDisplayName } from '@switchboard/crm-domain';
-import { CurrentPrincipal } from '../auth/auth.guard';
-import { AuthService } from '../auth/auth.service';
-import { User } from '../auth/entities/user.entity';
-import type { Principal } from '../auth/principal';
+import { AuthService, CurrentPrincipal, type Principal, User } from '../auth';
 import { type Connection, Paginated } from '../platform/graphql/pagination';
 import { ContactsService } from './contacts.service';
 import { DealsService } from './deals.service';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DealStage } from '@switchboard/crm-domain';
 import { In, Repository } from 'typeorm';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../auth';
 import { badInput, notFound } from '../platform/graphql/errors';
 import { readPageSize } from '../platform/graphql/pagination';
 import { cleanText, isUuid } from '../platform/graphql/validation';

@@ -1,9 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { meetingEventSchema, meetingUpdatedEventSchema } from '@switchboard/zoom';
-import { ActivityService } from '../activity/activity.service';
-import type { Activity } from '../activity/entities/activity.entity';
-import { WebhookRouter, type WebhookOutcome } from '../webhook/webhook-router.service';
-import { ZoomConnectionService } from '../zoom/zoom-connection.service';
+import { type Activity, ActivityService } from '../activity';
+import { WebhookRouter, type WebhookOutcome } from '../webhook';
+import { ZoomConnectionService } from '../zoom';
 import { MeetingsService, MeetingStatus, meetingZoomRef } from './meetings.service';
 
 const validDate = (value: string | null | undefined) => {
@@ -60,15 +59,20 @@ export class MeetingEventsHandler implements OnModuleInit {
     });
   }
 
-  /** The host must be connected here, and the meeting known to the CRM; anything else is none of ours. */
-  private async apply(
+  /**
+   * The host must be connected here, and the meeting known to the CRM; anything else is none of ours. The
+   * activity is announced once, when the event's changes are all made.
+   */
+  private apply(
     hostZoomUserId: string | null | undefined,
     zoomMeetingId: string,
     change: (organisationId: string, zoomRef: string) => Promise<Activity | null>,
   ): Promise<WebhookOutcome> {
-    const connection = hostZoomUserId ? await this.connections.connectedZoomUser(hostZoomUserId) : null;
-    if (!connection) return 'skipped';
-    await change(connection.organisationId, meetingZoomRef(zoomMeetingId));
-    return 'processed';
+    return this.activities.announceOnce(async () => {
+      const connection = hostZoomUserId ? await this.connections.connectedZoomUser(hostZoomUserId) : null;
+      if (!connection) return 'skipped';
+      await change(connection.organisationId, meetingZoomRef(zoomMeetingId));
+      return 'processed';
+    });
   }
 }

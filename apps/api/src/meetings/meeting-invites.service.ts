@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ActivityType, buildCalendarInvite } from '@switchboard/crm-domain';
-import { ActivityService } from '../activity/activity.service';
-import type { User } from '../auth/entities/user.entity';
+import { ActivityService } from '../activity';
+import type { User } from '../auth';
 import { MailService } from '../platform/mail/mail.service';
 import { InviteDelivery, type ScheduledMeeting } from './entities/scheduled-meeting.entity';
 

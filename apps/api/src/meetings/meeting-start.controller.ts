@@ -2,8 +2,7 @@ import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { ZoomError } from '@switchboard/zoom';
 import type { Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
-import { AuthService, readCookie } from '../auth/auth.service';
-import { SESSION_COOKIE } from '../auth/principal';
+import { AuthService, readCookie, SESSION_COOKIE } from '../auth';
 import { zoomFailure } from '../platform/graphql/errors';
 import { MeetingsService } from './meetings.service';
 

@@ -1,8 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ActivityModule } from '../activity/activity.module';
-import { AuthModule } from '../auth/auth.module';
-import { CrmModule } from '../crm/crm.module';
+import { ActivityModule } from '../activity';
+import { AuthModule } from '../auth';
+import { CrmModule } from '../crm';
+import { WebhookModule } from '../webhook';
+import { ZoomModule } from '../zoom';
 import { ScheduledMeeting } from './entities/scheduled-meeting.entity';
 import { MeetingEventsHandler } from './meeting-events.handler';
 import { MeetingInvites } from './meeting-invites.service';
@@ -16,7 +18,7 @@ export class MeetingsModule {
   static register(options: { http: boolean }): DynamicModule {
     return {
       module: MeetingsModule,
-      imports: [TypeOrmModule.forFeature([ScheduledMeeting]), ActivityModule, AuthModule, CrmModule],
+      imports: [TypeOrmModule.forFeature([ScheduledMeeting]), ActivityModule, AuthModule, CrmModule, WebhookModule, ZoomModule],
       controllers: options.http ? [MeetingStartController] : [],
       providers: [MeetingsService, MeetingInvites, MeetingEventsHandler, ...(options.http ? [MeetingsResolver] : [])],
     };

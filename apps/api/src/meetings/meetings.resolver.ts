@@ -1,8 +1,7 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ActivityType } from '@switchboard/crm-domain';
-import { Activity } from '../activity/entities/activity.entity';
-import { CurrentPrincipal } from '../auth/auth.guard';
-import type { Principal } from '../auth/principal';
+import { Activity } from '../activity';
+import { CurrentPrincipal, type Principal } from '../auth';
 import { ScheduleMeetingInput } from './dto/schedule-meeting.input';
 import { ScheduledMeeting } from './entities/scheduled-meeting.entity';
 import { MeetingsService } from './meetings.service';

@@ -5,18 +5,15 @@ import { type ZoomApiClient, type ZoomMeetingInput, ZoomNotFoundError } from '@s
 import type Redis from 'ioredis';
 import type { Logger } from 'pino';
 import { In, IsNull, Repository } from 'typeorm';
-import { ActivityService } from '../activity/activity.service';
-import type { Activity } from '../activity/entities/activity.entity';
-import { AuthService } from '../auth/auth.service';
-import type { Principal } from '../auth/principal';
-import { ContactsService } from '../crm/contacts.service';
-import { DealsService } from '../crm/deals.service';
+import { type Activity, ActivityService } from '../activity';
+import { AuthService, type Principal } from '../auth';
+import { ContactsService, DealsService } from '../crm';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
 import { badInput, forbidden, notFound } from '../platform/graphql/errors';
 import { cleanText } from '../platform/graphql/validation';
 import { LOGGER } from '../platform/logging/logger';
 import { REDIS } from '../platform/redis/redis';
-import { ZoomConnectionService } from '../zoom/zoom-connection.service';
+import { ZoomConnectionService } from '../zoom';
 import type { ScheduleMeetingInput } from './dto/schedule-meeting.input';
 import { InviteDelivery, ScheduledMeeting } from './entities/scheduled-meeting.entity';
 import { MeetingInvites } from './meeting-invites.service';
@@ -66,70 +63,76 @@ export class MeetingsService {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async schedule(principal: Principal, input: ScheduleMeetingInput): Promise<Activity> {
-    const plan = this.plan(input);
-    const contact = await this.contacts.getOrThrow(principal, input.contactId);
-    const deal = input.dealId ? await this.deals.getOrThrow(principal, input.dealId) : null;
-    const api = await this.zoom.apiFor(principal);
-    const created = await api.createMeeting({ ...this.zoomFields(plan), type: 2, settings: { join_before_host: false, waiting_room: true } });
-    const zoomMeetingId = String(created.id);
-    // The same row Zoom's meeting.* events will find, whichever arrives first.
-    const { activity } = await this.activities.upsertByZoomRef(
-      {
-        organisationId: principal.organisationId,
-        ownerId: principal.userId,
-        type: ActivityType.MEETING,
-        contactId: contact.id,
-        dealId: deal?.id ?? null,
-        status: MeetingStatus.SCHEDULED,
-        zoom: { meetingId: zoomMeetingId, meetingUuid: created.uuid },
-        zoomRef: meetingZoomRef(zoomMeetingId),
-        ...this.activityFields(plan, created.join_url),
-      },
-      ['contactId', 'dealId', 'status', 'zoom', 'occurredAt', 'durationSeconds', 'body', 'attachments'],
-    );
-    const meeting = await this.meetings.save(
-      this.meetings.create({
-        activityId: activity.id,
-        organisationId: principal.organisationId,
-        hostUserId: principal.userId,
-        zoomMeetingId,
-        joinUrl: created.join_url,
-        inviteeEmail: contact.emails[0] ?? null,
-        inviteSequence: 0,
-        ...this.meetingFields(plan),
-      }),
-    );
-    await this.invite(meeting, 'REQUEST');
-    this.logger.info({ activityId: activity.id, zoomMeetingId }, 'Zoom meeting scheduled');
-    // Subscribers saw the activity before its schedule and invite were saved: they get it again, complete.
-    return (await this.activities.updateById(principal.organisationId, activity.id, { status: MeetingStatus.SCHEDULED })) ?? activity;
-  }
-
-  async reschedule(principal: Principal, activityId: string, input: ScheduleMeetingInput): Promise<Activity> {
-    const meeting = await this.hostedMeeting(principal, activityId);
-    const plan = this.plan(input);
-    const api = await this.zoom.apiFor(principal);
-    await api.updateMeeting(meeting.zoomMeetingId, this.zoomFields(plan));
-    Object.assign(meeting, this.meetingFields(plan), { inviteSequence: meeting.inviteSequence + 1 });
-    await this.meetings.save(meeting);
-    const activity = await this.activities.updateByZoomRef(principal.organisationId, meetingZoomRef(meeting.zoomMeetingId), this.activityFields(plan, meeting.joinUrl));
-    await this.invite(meeting, 'REQUEST');
-    return activity ?? this.activityOrThrow(principal, activityId);
-  }
-
-  async cancel(principal: Principal, activityId: string): Promise<Activity> {
-    const meeting = await this.hostedMeeting(principal, activityId);
-    const api = await this.zoom.apiFor(principal);
-    // Already deleted in Zoom (by hand, or a retry of this call): cancelling here is still what the agent wants.
-    await api.deleteMeeting(meeting.zoomMeetingId).catch((error: unknown) => {
-      if (!(error instanceof ZoomNotFoundError)) throw error;
+  /** Announced once, when the schedule and the invite are saved too, so subscribers get the meeting complete. */
+  schedule(principal: Principal, input: ScheduleMeetingInput): Promise<Activity> {
+    return this.activities.announceOnce(async () => {
+      const plan = this.plan(input);
+      const contact = await this.contacts.getOrThrow(principal, input.contactId);
+      const deal = input.dealId ? await this.deals.getOrThrow(principal, input.dealId) : null;
+      const api = await this.zoom.apiFor(principal);
+      const created = await api.createMeeting({ ...this.zoomFields(plan), type: 2, settings: { join_before_host: false, waiting_room: true } });
+      const zoomMeetingId = String(created.id);
+      // The same row Zoom's meeting.* events will find, whichever arrives first.
+      const { activity } = await this.activities.upsertByZoomRef(
+        {
+          organisationId: principal.organisationId,
+          ownerId: principal.userId,
+          type: ActivityType.MEETING,
+          contactId: contact.id,
+          dealId: deal?.id ?? null,
+          status: MeetingStatus.SCHEDULED,
+          zoom: { meetingId: zoomMeetingId, meetingUuid: created.uuid },
+          zoomRef: meetingZoomRef(zoomMeetingId),
+          ...this.activityFields(plan, created.join_url),
+        },
+        ['contactId', 'dealId', 'status', 'zoom', 'occurredAt', 'durationSeconds', 'body', 'attachments'],
+      );
+      const meeting = await this.meetings.save(
+        this.meetings.create({
+          activityId: activity.id,
+          organisationId: principal.organisationId,
+          hostUserId: principal.userId,
+          zoomMeetingId,
+          joinUrl: created.join_url,
+          inviteeEmail: contact.emails[0] ?? null,
+          inviteSequence: 0,
+          ...this.meetingFields(plan),
+        }),
+      );
+      await this.invite(meeting, 'REQUEST');
+      this.logger.info({ activityId: activity.id, zoomMeetingId }, 'Zoom meeting scheduled');
+      return activity;
     });
-    meeting.inviteSequence += 1;
-    await this.meetings.save(meeting);
-    await this.activities.updateByZoomRef(principal.organisationId, meetingZoomRef(meeting.zoomMeetingId), { status: MeetingStatus.CANCELLED });
-    await this.invite(meeting, 'CANCEL');
-    return this.activityOrThrow(principal, activityId);
+  }
+
+  reschedule(principal: Principal, activityId: string, input: ScheduleMeetingInput): Promise<Activity> {
+    return this.activities.announceOnce(async () => {
+      const meeting = await this.hostedMeeting(principal, activityId);
+      const plan = this.plan(input);
+      const api = await this.zoom.apiFor(principal);
+      await api.updateMeeting(meeting.zoomMeetingId, this.zoomFields(plan));
+      Object.assign(meeting, this.meetingFields(plan), { inviteSequence: meeting.inviteSequence + 1 });
+      await this.meetings.save(meeting);
+      const activity = await this.activities.updateByZoomRef(principal.organisationId, meetingZoomRef(meeting.zoomMeetingId), this.activityFields(plan, meeting.joinUrl));
+      await this.invite(meeting, 'REQUEST');
+      return activity ?? this.activityOrThrow(principal, activityId);
+    });
+  }
+
+  cancel(principal: Principal, activityId: string): Promise<Activity> {
+    return this.activities.announceOnce(async () => {
+      const meeting = await this.hostedMeeting(principal, activityId);
+      const api = await this.zoom.apiFor(principal);
+      // Already deleted in Zoom (by hand, or a retry of this call): cancelling here is still what the agent wants.
+      await api.deleteMeeting(meeting.zoomMeetingId).catch((error: unknown) => {
+        if (!(error instanceof ZoomNotFoundError)) throw error;
+      });
+      meeting.inviteSequence += 1;
+      await this.meetings.save(meeting);
+      await this.activities.updateByZoomRef(principal.organisationId, meetingZoomRef(meeting.zoomMeetingId), { status: MeetingStatus.CANCELLED });
+      await this.invite(meeting, 'CANCEL');
+      return this.activityOrThrow(principal, activityId);
+    });
   }
 
   /** The host's start link, fetched fresh from Zoom each time: it embeds a host token and is never stored or logged. */

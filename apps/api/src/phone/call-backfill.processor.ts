@@ -1,17 +1,18 @@
 import { Processor } from '@nestjs/bullmq';
 import { Inject } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
+import { callFactsFromHistory } from '@switchboard/crm-domain';
 import type { ZoomCallHistoryRecord, ZoomPage } from '@switchboard/zoom';
 import type { Job } from 'bullmq';
 import type { Logger } from 'pino';
+import { ActivityService } from '../activity';
 import { LOGGER } from '../platform/logging/logger';
 import { attemptOf, isLastAttempt, QueueWorker } from '../platform/queues/queue-worker';
-import { VoicemailHandler } from '../transcription/voicemail.handler';
-import { ZoomConnectionService } from '../zoom/zoom-connection.service';
+import { ZoomConnectionService } from '../zoom';
 import { CallBackfillService, BACKFILL_JOB, BACKFILL_QUEUE } from './call-backfill.service';
 import { CallLogService } from './call-log.service';
-import { callFactsFromHistory } from './call-record';
 import { CallSyncStatus } from './entities/call-backfill.entity';
+import { VoicemailHandler } from './voicemail.handler';
 
 const DAY_MS = 86_400_000;
 const LOST_RUN_CHECK_MS = 60_000;
@@ -29,6 +30,7 @@ export class CallBackfillProcessor extends QueueWorker<{ connectionId: string }>
   constructor(
     private readonly backfills: CallBackfillService,
     private readonly connections: ZoomConnectionService,
+    private readonly activities: ActivityService,
     private readonly calls: CallLogService,
     private readonly voicemails: VoicemailHandler,
     @Inject(LOGGER) logger: Logger,
@@ -69,7 +71,8 @@ export class CallBackfillProcessor extends QueueWorker<{ connectionId: string }>
         // The next page is on its way while this one is logged.
         pending = fetchPage();
         const page: ZoomPage<ZoomCallHistoryRecord> = result.value;
-        await this.calls.logCalls(connection, page.items.map(callFactsFromHistory).filter((facts) => facts !== null));
+        // A page is one use case: each of its activities is announced once.
+        await this.activities.announceOnce(() => this.calls.logCalls(connection, page.items.map(callFactsFromHistory).filter((facts) => facts !== null)));
         processed += page.items.length;
         const window = page.window!;
         if (!countedWindows.has(window.from)) {
@@ -86,7 +89,9 @@ export class CallBackfillProcessor extends QueueWorker<{ connectionId: string }>
       }
       // The same range's voicemails too: each is recorded and transcribed once, however often it is seen.
       for await (const page of api.listVoicemails({ from: backfill.rangeFrom, to: backfill.rangeTo })) {
-        for (const voicemail of page.items) await this.voicemails.receive(connection, voicemail);
+        await this.activities.announceOnce(async () => {
+          for (const voicemail of page.items) await this.voicemails.receive(connection, voicemail);
+        });
       }
       await this.backfills.save(connectionId, { status: CallSyncStatus.DONE, total: processed, finishedAt: new Date(), resumeFrom: null, resumePageToken: null });
       this.logger.info({ connectionId, processed }, 'Call history backfill done');

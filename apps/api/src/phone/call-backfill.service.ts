@@ -4,12 +4,11 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import type { Logger } from 'pino';
 import { In, LessThan, Repository } from 'typeorm';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../auth';
 import { appError, ErrorCode } from '../platform/graphql/errors';
 import { LOGGER } from '../platform/logging/logger';
 import { clearFinishedJob, logQueueErrors } from '../platform/queues/queue-worker';
-import type { ZoomConnectionEntity } from '../zoom/entities/zoom-connection.entity';
-import { ZoomConnectionService } from '../zoom/zoom-connection.service';
+import { type ConnectedZoomUser, ZoomConnectionService } from '../zoom';
 import { CallBackfill, CallSyncStatus } from './entities/call-backfill.entity';
 
 export const BACKFILL_QUEUE = 'zoom-call-backfill';
@@ -53,7 +52,7 @@ export class CallBackfillService implements OnModuleInit {
   }
 
   /** Queues a run over the last 30 days unless one is queued or running; resumable state starts afresh. */
-  async start(connection: ZoomConnectionEntity): Promise<CallBackfill> {
+  async start(connection: ConnectedZoomUser): Promise<CallBackfill> {
     const running = await this.backfills.findOneBy({ connectionId: connection.id, status: In([CallSyncStatus.QUEUED, CallSyncStatus.RUNNING]) });
     if (running) return running;
     const now = new Date();

@@ -1,11 +1,10 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { ActivityDirection } from '@switchboard/crm-domain';
+import { callDirection, callSides } from '@switchboard/crm-domain';
 import { realtimeCallEventSchema, ZOOM_REALTIME_CALL_EVENTS } from '@switchboard/zoom';
-import { CallBoardService } from '../activity/call-board.service';
-import type { CallProgress } from '../activity/dto/live-call.model';
-import { ContactsService } from '../crm/contacts.service';
-import { WebhookRouter, type WebhookOutcome } from '../webhook/webhook-router.service';
-import { ZoomConnectionService } from '../zoom/zoom-connection.service';
+import { CallBoardService, type CallProgress } from '../activity';
+import { ContactsService } from '../crm';
+import { WebhookRouter, type WebhookOutcome } from '../webhook';
+import { ZoomConnectionService } from '../zoom';
 
 type RealtimeCallEvent = (typeof ZOOM_REALTIME_CALL_EVENTS)[number];
 
@@ -36,9 +35,11 @@ export class CallBoardHandler implements OnModuleInit {
 
   private async apply(event: ReturnType<typeof realtimeCallEventSchema.parse>): Promise<WebhookOutcome> {
     const call = event.payload.object;
-    // `phone.caller_*` events are about the caller's leg, `phone.callee_*` about the callee's.
-    const userIsCaller = event.event.startsWith('phone.caller_');
-    const [self, other] = userIsCaller ? [call.caller, call.callee] : [call.callee, call.caller];
+    // `phone.caller_*` events are about the caller's leg, `phone.callee_*` about the callee's: the user placed the call, or received it.
+    const zoomDirection = event.event.startsWith('phone.caller_') ? 'outbound' : 'inbound';
+    const sides = callSides(zoomDirection);
+    const self = call[sides.user];
+    const other = call[sides.counterpart];
     const connection = self.user_id ? await this.connections.connectedZoomUser(self.user_id) : null;
     if (!connection) return 'skipped';
     const progress = PROGRESS[event.event as RealtimeCallEvent];
@@ -50,7 +51,7 @@ export class CallBoardHandler implements OnModuleInit {
       ownerId: connection.userId,
       callId: call.call_id,
       progress,
-      direction: other.user_id ? ActivityDirection.INTERNAL : userIsCaller ? ActivityDirection.OUTBOUND : ActivityDirection.INBOUND,
+      direction: callDirection(zoomDirection, Boolean(other.user_id)),
       counterpartNumber: counterpart.number,
       counterpartName: other.name ?? null,
       contactId: counterpart.contactId,

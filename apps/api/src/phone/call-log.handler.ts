@@ -1,8 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import { type CallFacts, callFactsFromHistory, callFactsFromLegacyLog } from '@switchboard/crm-domain';
 import { callHistoryCompletedEventSchema, legacyCallLogCompletedEventSchema } from '@switchboard/zoom';
-import { WebhookRouter, type WebhookOutcome } from '../webhook/webhook-router.service';
-import { ZoomConnectionService } from '../zoom/zoom-connection.service';
-import { type CallFacts, callFactsFromHistory, callFactsFromLegacyLog } from './call-record';
+import { ActivityService } from '../activity';
+import { WebhookRouter, type WebhookOutcome } from '../webhook';
+import { ZoomConnectionService } from '../zoom';
 import { CallLogService } from './call-log.service';
 
 /** `*_call_history_completed` (current) and `*_call_log_completed` (legacy): the record of a finished call. */
@@ -11,6 +12,7 @@ export class CallLogHandler implements OnModuleInit {
   constructor(
     private readonly router: WebhookRouter,
     private readonly connections: ZoomConnectionService,
+    private readonly activities: ActivityService,
     private readonly calls: CallLogService,
   ) {}
 
@@ -26,10 +28,12 @@ export class CallLogHandler implements OnModuleInit {
   }
 
   /** The records belong to `zoomUserId`; nothing happens unless that user is connected here. */
-  private async log(zoomUserId: string | null | undefined, records: (CallFacts | null)[]): Promise<WebhookOutcome> {
-    const connection = zoomUserId ? await this.connections.connectedZoomUser(zoomUserId) : null;
-    if (!connection) return 'skipped';
-    for (const facts of records) if (facts) await this.calls.logCall(connection, facts);
-    return 'processed';
+  private log(zoomUserId: string | null | undefined, records: (CallFacts | null)[]): Promise<WebhookOutcome> {
+    return this.activities.announceOnce(async () => {
+      const connection = zoomUserId ? await this.connections.connectedZoomUser(zoomUserId) : null;
+      if (!connection) return 'skipped';
+      for (const facts of records) if (facts) await this.calls.logCall(connection, facts);
+      return 'processed';
+    });
   }
 }

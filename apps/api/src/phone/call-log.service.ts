@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ActivityType } from '@switchboard/crm-domain';
+import { ActivityType, type CallFacts, callActivityKey, callSummary } from '@switchboard/crm-domain';
 import type { Logger } from 'pino';
-import { ActivityService } from '../activity/activity.service';
-import type { Activity } from '../activity/entities/activity.entity';
-import { ContactsService } from '../crm/contacts.service';
+import { type Activity, ActivityService } from '../activity';
+import { ContactsService } from '../crm';
 import { LOGGER } from '../platform/logging/logger';
-import type { ZoomConnectionEntity } from '../zoom/entities/zoom-connection.entity';
-import { type CallFacts, callSummary } from './call-record';
+import type { ConnectedZoomUser } from '../zoom';
+import { callActivityFields } from './call-activity';
 
 /**
  * Fields a later, richer event about the same call may correct; `type` too, so a voicemail that arrived before its
@@ -23,7 +22,7 @@ export class CallLogService {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async logCall(connection: ZoomConnectionEntity, facts: CallFacts): Promise<Activity> {
+  async logCall(connection: ConnectedZoomUser, facts: CallFacts): Promise<Activity> {
     // One contact with that number, or the one a user chose among several: it goes there. Else it waits in "Unmatched".
     const counterpart = await this.contacts.resolveCounterpart(connection.organisationId, facts.counterpartRaw);
     const { activity, created } = await this.activities.upsertByZoomRef(callRow(connection, facts, counterpart), CALL_FACT_FIELDS);
@@ -32,7 +31,7 @@ export class CallLogService {
   }
 
   /** A page of calls (a backfill's) in three statements rather than a few per call. */
-  async logCalls(connection: ZoomConnectionEntity, calls: CallFacts[]): Promise<void> {
+  async logCalls(connection: ConnectedZoomUser, calls: CallFacts[]): Promise<void> {
     // The same call twice in one statement cannot be upserted; the later record is the richer one.
     const distinct = [...new Map(calls.map((facts) => [facts.callId, facts])).values()];
     const counterparts = await this.contacts.resolveCounterparts(connection.organisationId, distinct.map((facts) => facts.counterpartRaw));
@@ -40,20 +39,10 @@ export class CallLogService {
   }
 }
 
-function callRow(connection: ZoomConnectionEntity, facts: CallFacts, counterpart: { number: string | null; contactId: string | null }) {
+function callRow(connection: ConnectedZoomUser, facts: CallFacts, counterpart: { number: string | null; contactId: string | null }) {
   return {
-    organisationId: connection.organisationId,
-    ownerId: connection.userId,
+    ...callActivityFields(connection, facts, counterpart, callActivityKey(connection.zoomUserId, facts.callId)),
     type: ActivityType.CALL,
-    occurredAt: facts.startedAt,
-    direction: facts.direction,
-    result: facts.result,
-    durationSeconds: facts.durationSeconds,
-    counterpartNumber: counterpart.number,
-    counterpartName: facts.counterpartName,
-    contactId: counterpart.contactId,
     body: callSummary(facts, counterpart.number),
-    zoom: { callId: facts.callId },
-    zoomRef: `call:${connection.zoomUserId}:${facts.callId}`,
   };
 }

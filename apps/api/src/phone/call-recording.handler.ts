@@ -1,13 +1,13 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ActivityDirection, ActivityType, CallResult } from '@switchboard/crm-domain';
+import { ActivityType, type CallFacts, callActivityKey, callFactsFromRecording } from '@switchboard/crm-domain';
 import { phoneRecordingCompletedEventSchema, type ZoomPhoneRecording } from '@switchboard/zoom';
 import { Repository } from 'typeorm';
-import { ActivityService } from '../activity/activity.service';
-import { ContactsService } from '../crm/contacts.service';
-import { WebhookRouter, type WebhookOutcome } from '../webhook/webhook-router.service';
-import type { ZoomConnectionEntity } from '../zoom/entities/zoom-connection.entity';
-import { ZoomConnectionService } from '../zoom/zoom-connection.service';
+import { ActivityService } from '../activity';
+import { ContactsService } from '../crm';
+import { WebhookRouter, type WebhookOutcome } from '../webhook';
+import { type ConnectedZoomUser, ZoomConnectionService } from '../zoom';
+import { callActivityFields } from './call-activity';
 import { PhoneRecording } from './entities/phone-recording.entity';
 
 /** Where a call recording plays: the api's streaming proxy, which checks the viewer and stores nothing. */
@@ -28,45 +28,27 @@ export class CallRecordingHandler implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.router.register(['phone.recording_completed'], async (envelope): Promise<WebhookOutcome> => {
+    this.router.register(['phone.recording_completed'], (envelope) => {
       const { payload } = phoneRecordingCompletedEventSchema.parse(envelope);
-      let processed = false;
-      for (const recording of payload.object.recordings) {
-        const ownerId = recording.owner?.id || recording.user_id || payload.object.user_id;
-        const connection = ownerId ? await this.connections.connectedZoomUser(ownerId) : null;
-        if (!connection || !recording.call_id) continue;
-        await this.attach(connection, recording);
-        processed = true;
-      }
-      return processed ? 'processed' : 'skipped';
+      return this.activities.announceOnce(async (): Promise<WebhookOutcome> => {
+        let processed = false;
+        for (const recording of payload.object.recordings) {
+          const ownerId = recording.owner?.id || recording.user_id || payload.object.user_id;
+          const connection = ownerId ? await this.connections.connectedZoomUser(ownerId) : null;
+          const call = callFactsFromRecording(recording);
+          if (!connection || !call) continue;
+          await this.attach(connection, recording, call);
+          processed = true;
+        }
+        return processed ? 'processed' : 'skipped';
+      });
     });
   }
 
-  async attach(connection: ZoomConnectionEntity, recording: ZoomPhoneRecording): Promise<void> {
-    const outbound = recording.direction === 'outbound';
-    const counterpart = await this.contacts.resolveCounterpart(
-      connection.organisationId,
-      outbound ? recording.callee_did_number || recording.callee_number : recording.caller_did_number || recording.caller_number,
-    );
-    const startedAt = new Date(recording.date_time);
-    const zoomRef = `call:${connection.zoomUserId}:${recording.call_id}`;
-    const { activity } = await this.activities.upsertByZoomRef(
-      {
-        organisationId: connection.organisationId,
-        ownerId: connection.userId,
-        type: ActivityType.CALL,
-        occurredAt: Number.isNaN(startedAt.getTime()) ? new Date() : startedAt,
-        direction: outbound ? ActivityDirection.OUTBOUND : ActivityDirection.INBOUND,
-        result: CallResult.ANSWERED,
-        durationSeconds: recording.duration ?? null,
-        counterpartNumber: counterpart.number,
-        counterpartName: (outbound ? recording.callee_name : recording.caller_name) || null,
-        contactId: counterpart.contactId,
-        zoom: { callId: recording.call_id },
-        zoomRef,
-      },
-      [],
-    );
+  private async attach(connection: ConnectedZoomUser, recording: ZoomPhoneRecording, call: CallFacts): Promise<void> {
+    const counterpart = await this.contacts.resolveCounterpart(connection.organisationId, call.counterpartRaw);
+    const zoomRef = callActivityKey(connection.zoomUserId, call.callId);
+    const { activity } = await this.activities.upsertByZoomRef({ ...callActivityFields(connection, call, counterpart, zoomRef), type: ActivityType.CALL }, []);
     await this.recordings
       .createQueryBuilder()
       .insert()

@@ -1,6 +1,5 @@
 import { Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentPrincipal } from '../auth/auth.guard';
-import type { Principal } from '../auth/principal';
+import { CurrentPrincipal, type Principal } from '../auth';
 import { CallBackfillService } from './call-backfill.service';
 import { CallBackfill, CallSyncStatus } from './entities/call-backfill.entity';
 

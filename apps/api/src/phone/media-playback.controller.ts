@@ -6,12 +6,12 @@ import type { Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { Repository } from 'typeorm';
-import { ActivityService } from '../activity/activity.service';
-import { AuthService, credentialFromHeaders } from '../auth/auth.service';
+import { ActivityService } from '../activity';
+import { AuthService, credentialFromHeaders } from '../auth';
 import { ErrorCode, zoomFailure } from '../platform/graphql/errors';
 import { LOGGER } from '../platform/logging/logger';
-import { VoicemailTranscriptionService } from '../transcription/voicemail-transcription.service';
-import { ZoomConnectionService } from '../zoom/zoom-connection.service';
+import { VoicemailTranscriptionService } from '../transcription';
+import { ZoomConnectionService } from '../zoom';
 import { PhoneRecording } from './entities/phone-recording.entity';
 
 /** Zoom's answer headers a player needs for seeking; nothing else of Zoom's goes to the browser. */

@@ -1,9 +1,12 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ActivityModule } from '../activity/activity.module';
-import { AuthModule } from '../auth/auth.module';
-import { CrmModule } from '../crm/crm.module';
+import { ActivityModule } from '../activity';
+import { AuthModule } from '../auth';
+import { CrmModule } from '../crm';
+import { TranscriptionModule } from '../transcription';
+import { WebhookModule } from '../webhook';
+import { ZoomModule } from '../zoom';
 import { CallBackfillProcessor } from './call-backfill.processor';
 import { BACKFILL_QUEUE, CallBackfillService } from './call-backfill.service';
 import { CallBoardHandler } from './call-board.handler';
@@ -14,23 +17,35 @@ import { CallSyncResolver } from './call-sync.resolver';
 import { CallBackfill } from './entities/call-backfill.entity';
 import { PhoneRecording } from './entities/phone-recording.entity';
 import { MediaPlaybackController } from './media-playback.controller';
+import { VoicemailHandler } from './voicemail.handler';
 
 /**
- * Zoom Phone: calls logged on the right contact from Zoom's call events, the live call board, call recordings, and
- * the streaming playback of recordings and voicemails, and the call-history backfill ("Sync calls").
+ * Zoom Phone: calls logged on the right contact from Zoom's call events, the live call board, call recordings and
+ * voicemails on their calls (transcribed by the transcription module), the streaming playback of both, and the
+ * call-history backfill ("Sync calls").
  */
 @Module({})
 export class PhoneModule {
   static register(options: { http: boolean; worker: boolean }): DynamicModule {
     return {
       module: PhoneModule,
-      imports: [TypeOrmModule.forFeature([PhoneRecording, CallBackfill]), BullModule.registerQueue({ name: BACKFILL_QUEUE }), ActivityModule, AuthModule, CrmModule],
+      imports: [
+        TypeOrmModule.forFeature([PhoneRecording, CallBackfill]),
+        BullModule.registerQueue({ name: BACKFILL_QUEUE }),
+        ActivityModule,
+        AuthModule,
+        CrmModule,
+        TranscriptionModule,
+        WebhookModule,
+        ZoomModule,
+      ],
       controllers: options.http ? [MediaPlaybackController] : [],
       providers: [
         CallLogService,
         CallLogHandler,
         CallBoardHandler,
         CallRecordingHandler,
+        VoicemailHandler,
         CallBackfillService,
         ...(options.http ? [CallSyncResolver] : []),
         ...(options.worker ? [CallBackfillProcessor] : []),

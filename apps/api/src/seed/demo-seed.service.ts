@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ActivityService } from '../activity/activity.service';
-import { AuthService } from '../auth/auth.service';
-import type { Principal } from '../auth/principal';
-import { ContactsService } from '../crm/contacts.service';
-import { DealsService } from '../crm/deals.service';
+import { ActivityService } from '../activity';
+import { AuthService, type Principal } from '../auth';
+import { ContactsService, DealsService } from '../crm';
 import { DEMO_ORGANISATION, DEMO_PASSWORD, DEMO_USERS, demoContacts, demoDeals } from './demo-data';
 
 /** Seeds the demo through the same services the API uses, so demo data obeys the same rules. Idempotent. */

@@ -1,7 +1,6 @@
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
-import { Activity } from '../activity/entities/activity.entity';
-import { CurrentPrincipal } from '../auth/auth.guard';
-import type { Principal } from '../auth/principal';
+import { Activity } from '../activity';
+import { CurrentPrincipal, type Principal } from '../auth';
 import { VoicemailTranscriptionService } from './voicemail-transcription.service';
 
 @Resolver(() => Activity)

@@ -5,7 +5,7 @@ import { type Job, UnrecoverableError } from 'bullmq';
 import type { Logger } from 'pino';
 import { LOGGER } from '../platform/logging/logger';
 import { attemptOf, isLastAttempt, QueueWorker } from '../platform/queues/queue-worker';
-import { ZoomConnectionService } from '../zoom/zoom-connection.service';
+import { ZoomConnectionService } from '../zoom';
 import { TranscriptionState, type Voicemail } from './entities/voicemail.entity';
 import { MAX_TRANSCRIPTION_BYTES, PermanentTranscriptionError, Transcriber } from './transcriber';
 import { TRANSCRIBE_JOB, TRANSCRIPTION_QUEUE, VoicemailTranscriptionService } from './voicemail-transcription.service';

@@ -4,9 +4,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import type { Logger } from 'pino';
 import { LessThan, Repository } from 'typeorm';
-import { ActivityService } from '../activity/activity.service';
-import type { Activity } from '../activity/entities/activity.entity';
-import type { Principal } from '../auth/principal';
+import { type Activity, ActivityService } from '../activity';
+import type { Principal } from '../auth';
 import { badInput, notFound } from '../platform/graphql/errors';
 import { LOGGER } from '../platform/logging/logger';
 import { clearFinishedJob, logQueueErrors } from '../platform/queues/queue-worker';
@@ -45,8 +44,11 @@ export class VoicemailTranscriptionService {
     logQueueErrors(queue, logger);
   }
 
-  /** Records a voicemail once however often Zoom announces it, and queues its transcription the first time. */
-  async register(voicemail: NewVoicemail): Promise<boolean> {
+  /**
+   * Records a voicemail once however often Zoom announces it; the first time, queues its transcription and marks its
+   * activity "Transcribing".
+   */
+  async register(voicemail: NewVoicemail): Promise<void> {
     const inserted = await this.voicemails
       .createQueryBuilder()
       .insert()
@@ -55,9 +57,9 @@ export class VoicemailTranscriptionService {
       .orIgnore()
       .returning(['voicemail_id'])
       .execute();
-    if (inserted.raw.length === 0) return false;
+    if (inserted.raw.length === 0) return;
     await this.enqueue(voicemail);
-    return true;
+    await this.activities.updateById(voicemail.organisationId, voicemail.activityId, { status: VoicemailStatus.TRANSCRIBING });
   }
 
   /** A job that cannot be queued now (Redis away) is queued by the sweeper: the row says TRANSCRIBING. */

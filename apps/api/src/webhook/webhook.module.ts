@@ -8,16 +8,27 @@ import { WebhookProcessor } from './webhook.processor';
 import { WebhookRouter } from './webhook-router.service';
 import { ZoomWebhookIntake } from './zoom-webhook-intake';
 
-/** `POST /webhooks/zoom` (the intake, mounted by app.factory.ts) on http processes; the processor and the sweeper on workers. The router is global. */
+/** What a process runs of the webhook module besides WebhookModule, by role: the intake, the processor and the sweeper. */
 @Module({})
+class WebhookRoleModule {}
+
+/**
+ * The durable inbox and the router each owner module registers its event handlers with. Owners import it as is,
+ * so there is one router however many import it, the one the processor routes through; the app imports
+ * `register()`, which adds the role's parts.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature([WebhookInboxEntry]), BullModule.registerQueue({ name: WEBHOOK_QUEUE })],
+  providers: [WebhookInboxService, WebhookRouter],
+  exports: [WebhookInboxService, WebhookRouter],
+})
 export class WebhookModule {
+  /** `POST /webhooks/zoom` (the intake, mounted by app.factory.ts) on http processes; the processor and the sweeper on workers. */
   static register(options: { http: boolean; worker: boolean }): DynamicModule {
     return {
-      module: WebhookModule,
-      global: true,
-      imports: [TypeOrmModule.forFeature([WebhookInboxEntry]), BullModule.registerQueue({ name: WEBHOOK_QUEUE })],
-      providers: [WebhookInboxService, WebhookRouter, ...(options.http ? [ZoomWebhookIntake] : []), ...(options.worker ? [WebhookProcessor, InboxSweeperService] : [])],
-      exports: [WebhookInboxService, WebhookRouter],
+      module: WebhookRoleModule,
+      imports: [WebhookModule],
+      providers: [...(options.http ? [ZoomWebhookIntake] : []), ...(options.worker ? [WebhookProcessor, InboxSweeperService] : [])],
     };
   }
 }

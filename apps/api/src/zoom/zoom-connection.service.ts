@@ -5,17 +5,17 @@ import { createPkcePair, createState, requiredZoomScopes, type ZoomApiClient, Zo
 import type Redis from 'ioredis';
 import type { Logger } from 'pino';
 import { DataSource, Not, Repository } from 'typeorm';
-import { ActivityService } from '../activity/activity.service';
-import { AuthService } from '../auth/auth.service';
-import type { Principal } from '../auth/principal';
+import { ActivityService } from '../activity';
+import { AuthService, type Principal } from '../auth';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
 import { appError, ErrorCode } from '../platform/graphql/errors';
 import { LOGGER } from '../platform/logging/logger';
 import { LiveEventsService } from '../platform/redis/live-events.service';
 import { REDIS } from '../platform/redis/redis';
 import { ZoomConnection } from './dto/zoom-connection.model';
-import { ConnectionState, ZoomConnectionEntity, ZoomTokenEntity } from './entities/zoom-connection.entity';
+import { ZoomConnectionEntity, ZoomTokenEntity } from './entities/zoom-connection.entity';
 import { ZoomClients } from './zoom-clients';
+import { type ConnectedZoomUser, ConnectionState, type ZoomConnectionSummary } from './zoom-connection';
 import { announceConnectionChange, toZoomConnectionModel } from './zoom-connection.view';
 import { reconnectRequired, ZoomTokenManager } from './zoom-token.manager';
 
@@ -44,7 +44,7 @@ export class ZoomConnectError extends Error {
 /** A Switchboard user's Zoom grant from start to end: connect, status, disconnect, Zoom-side removal. */
 @Injectable()
 export class ZoomConnectionService {
-  private readonly connectedListeners: Array<(connection: ZoomConnectionEntity) => Promise<void>> = [];
+  private readonly connectedListeners: Array<(connection: ConnectedZoomUser) => Promise<void>> = [];
 
   constructor(
     private readonly dataSource: DataSource,
@@ -207,21 +207,26 @@ export class ZoomConnectionService {
   }
 
   /** The connection whose events we process for a Zoom user, or null (unknown, disconnected, revoked). */
-  connectionById(id: string): Promise<ZoomConnectionEntity | null> {
+  connectionById(id: string): Promise<ConnectedZoomUser | null> {
     return this.connections.findOneBy({ id, state: ConnectionState.CONNECTED });
   }
 
-  connectedZoomUser(zoomUserId: string): Promise<ZoomConnectionEntity | null> {
+  connectedZoomUser(zoomUserId: string): Promise<ConnectedZoomUser | null> {
     return this.connections.findOneBy({ zoomUserId, state: ConnectionState.CONNECTED });
   }
 
   /** Every connection's state, for the admin integration-health page. */
-  listForOrganisation(organisationId: string): Promise<ZoomConnectionEntity[]> {
+  listForOrganisation(organisationId: string): Promise<ZoomConnectionSummary[]> {
     return this.connections.find({ where: { organisationId }, order: { connectedAt: 'DESC' } });
   }
 
+  /** When each connection's stored access token expires (none: no usable grant), for the integration-health page. */
+  tokenExpiries(connectionIds: string[]): Promise<Map<string, Date>> {
+    return this.tokenManager.expiries(connectionIds);
+  }
+
   /** The caller's working connection; fails with ZOOM_NOT_CONNECTED / ZOOM_RECONNECT_REQUIRED otherwise. */
-  async connectedFor(principal: Principal): Promise<ZoomConnectionEntity> {
+  async connectedFor(principal: Principal): Promise<ConnectedZoomUser> {
     const connection = await this.mine(principal);
     if (!connection || connection.state === ConnectionState.REVOKED) {
       throw appError(ErrorCode.ZOOM_NOT_CONNECTED, 'Connect Zoom first: Settings > Integrations');
@@ -241,7 +246,7 @@ export class ZoomConnectionService {
    * Lets modules that depend on Zoom act when a user connects (the phone module backfills calls), without this
    * module depending on them. A listener's failure is logged and does not undo the connection.
    */
-  onConnected(listener: (connection: ZoomConnectionEntity) => Promise<void>): void {
+  onConnected(listener: (connection: ConnectedZoomUser) => Promise<void>): void {
     this.connectedListeners.push(listener);
   }
 

@@ -1,6 +1,7 @@
 import { LiveEventsService } from '../platform/redis/live-events.service';
 import { ZoomConnection, ZoomConnectionStatus } from './dto/zoom-connection.model';
-import { ConnectionState, type ZoomConnectionEntity } from './entities/zoom-connection.entity';
+import type { ZoomConnectionEntity } from './entities/zoom-connection.entity';
+import { ConnectionState } from './zoom-connection';
 
 export const ZOOM_CONNECTION_CHANGED = 'zoom.connection-changed';
 

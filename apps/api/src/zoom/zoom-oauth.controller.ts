@@ -1,8 +1,7 @@
 import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
-import { AuthService, readCookie } from '../auth/auth.service';
-import { SESSION_COOKIE } from '../auth/principal';
+import { AuthService, readCookie, SESSION_COOKIE } from '../auth';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
 import { LOGGER } from '../platform/logging/logger';
 import { OAUTH_CALLBACK_PATH } from './zoom-clients';

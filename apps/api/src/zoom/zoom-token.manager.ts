@@ -7,8 +7,9 @@ import { TokenCipher } from '../platform/crypto/token-cipher';
 import { appError, ErrorCode } from '../platform/graphql/errors';
 import { LOGGER } from '../platform/logging/logger';
 import { LiveEventsService } from '../platform/redis/live-events.service';
-import { ConnectionState, ZoomConnectionEntity, ZoomTokenEntity } from './entities/zoom-connection.entity';
+import { ZoomConnectionEntity, ZoomTokenEntity } from './entities/zoom-connection.entity';
 import { ZoomClients } from './zoom-clients';
+import { ConnectionState } from './zoom-connection';
 import { announceConnectionChange } from './zoom-connection.view';
 
 /** Refresh this long before expiry, so a call never starts with a token about to die. */

@@ -1,9 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ActivityModule } from '../activity/activity.module';
-import { AuthModule } from '../auth/auth.module';
+import { ActivityModule } from '../activity';
+import { AuthModule } from '../auth';
+import { WebhookModule } from '../webhook';
 import { ZoomConnectionEntity, ZoomTokenEntity } from './entities/zoom-connection.entity';
-import { IntegrationHealthResolver } from './integration-health.resolver';
 import { ZoomClients } from './zoom-clients';
 import { ZoomConnectionService } from './zoom-connection.service';
 import { ZoomDeauthorizationHandler } from './zoom-deauthorization.handler';
@@ -11,18 +11,26 @@ import { ZoomOAuthController } from './zoom-oauth.controller';
 import { ZoomTokenManager } from './zoom-token.manager';
 import { ZoomResolver } from './zoom.resolver';
 
-/** Zoom connections per user: OAuth, tokens, status and removal. Other modules call ZoomConnectionService. */
+/** What a process runs of zoom besides ZoomModule, by role: the OAuth callback and the Zoom card on http. */
 @Module({})
+class ZoomRoleModule {}
+
+/**
+ * Zoom connections per user: OAuth, tokens, status and removal. Other modules import it as is and call
+ * ZoomConnectionService, one instance however many import it; the app imports `register()`, which adds the role's parts.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature([ZoomConnectionEntity, ZoomTokenEntity]), ActivityModule, AuthModule, WebhookModule],
+  providers: [ZoomClients, ZoomTokenManager, ZoomConnectionService, ZoomDeauthorizationHandler],
+  exports: [ZoomConnectionService],
+})
 export class ZoomModule {
   static register(options: { http: boolean }): DynamicModule {
     return {
-      module: ZoomModule,
-      // Global: call, meeting and recording modules ask it whose Zoom user an event is about.
-      global: true,
-      imports: [TypeOrmModule.forFeature([ZoomConnectionEntity, ZoomTokenEntity]), AuthModule, ActivityModule],
+      module: ZoomRoleModule,
+      imports: [ZoomModule, AuthModule],
       controllers: options.http ? [ZoomOAuthController] : [],
-      providers: [ZoomClients, ZoomTokenManager, ZoomConnectionService, ZoomDeauthorizationHandler, ...(options.http ? [ZoomResolver, IntegrationHealthResolver] : [])],
-      exports: [ZoomConnectionService],
+      providers: options.http ? [ZoomResolver] : [],
     };
   }
 }

@@ -1,7 +1,5 @@
 import { Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
-import { CurrentPrincipal } from '../auth/auth.guard';
-import type { GraphQLContext } from '../auth/graphql-context';
-import type { Principal } from '../auth/principal';
+import { CurrentPrincipal, type GraphQLContext, type Principal } from '../auth';
 import { LiveEventsService } from '../platform/redis/live-events.service';
 import { ZoomConnection } from './dto/zoom-connection.model';
 import { ZoomConnectionService } from './zoom-connection.service';

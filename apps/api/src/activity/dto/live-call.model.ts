@@ -1,7 +1,7 @@
 import { Field, GraphQLISODateTime, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { ActivityDirection } from '@switchboard/crm-domain';
-import { User } from '../../auth/entities/user.entity';
-import { Contact } from '../../crm/entities/contact.entity';
+import { User } from '../../auth';
+import { Contact } from '../../crm';
 import { ActivityDirection as ActivityDirectionEnum } from '../../platform/graphql/enums';
 
 export const LiveCallState = { RINGING: 'RINGING', CONNECTED: 'CONNECTED' } as const;

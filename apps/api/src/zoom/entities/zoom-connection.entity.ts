@@ -1,11 +1,9 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-
-export const ConnectionState = { CONNECTED: 'CONNECTED', NEEDS_RECONNECT: 'NEEDS_RECONNECT', REVOKED: 'REVOKED' } as const;
-export type ConnectionState = (typeof ConnectionState)[keyof typeof ConnectionState];
+import type { ConnectionState, ZoomConnectionSummary } from '../zoom-connection';
 
 /** One Switchboard user's link to one Zoom user. Its tokens live apart (zoom_tokens), so disconnecting deletes them whole. */
 @Entity('zoom_connections')
-export class ZoomConnectionEntity {
+export class ZoomConnectionEntity implements ZoomConnectionSummary {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 

@@ -1,21 +1,17 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { UserRole } from '@switchboard/crm-domain';
-import { CurrentPrincipal, RequireRole } from '../auth/auth.guard';
-import { AuthService } from '../auth/auth.service';
-import type { Principal } from '../auth/principal';
+import { AuthService, CurrentPrincipal, type Principal, RequireRole } from '../auth';
 import { notFound } from '../platform/graphql/errors';
-import { VoicemailTranscriptionService } from '../transcription/voicemail-transcription.service';
-import { type InboxScope, WebhookInboxService } from '../webhook/webhook-inbox.service';
+import { VoicemailTranscriptionService } from '../transcription';
+import { type InboxScope, WebhookInboxService } from '../webhook';
+import { ZoomConnectionService } from '../zoom';
 import { IntegrationHealth } from './dto/integration-health.model';
-import { ZoomConnectionService } from './zoom-connection.service';
-import { ZoomTokenManager } from './zoom-token.manager';
 
 /** Admin-only: are Zoom events arriving, are they processed, which grants are alive. Scoped to the organisation. */
 @Resolver(() => IntegrationHealth)
 export class IntegrationHealthResolver {
   constructor(
     private readonly connections: ZoomConnectionService,
-    private readonly tokens: ZoomTokenManager,
     private readonly inbox: WebhookInboxService,
     private readonly auth: AuthService,
     private readonly transcriptions: VoicemailTranscriptionService,
@@ -39,7 +35,7 @@ export class IntegrationHealthResolver {
       this.inbox.lastReceivedByEvent(scope),
       this.inbox.countsByStatus(scope),
       this.inbox.failed(scope),
-      this.tokens.expiries(connections.map((connection) => connection.id)),
+      this.connections.tokenExpiries(connections.map((connection) => connection.id)),
       this.auth.usersByIds(principal.organisationId, connections.map((connection) => connection.userId)),
       this.transcriptions.failedFor(principal.organisationId),
     ]);

@@ -1,0 +1,203 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { ActivityType } from '@switchboard/crm-domain';
+import { In, IsNull, Not, Repository, type SelectQueryBuilder } from 'typeorm';
+import { Activity, type ActivityZoomRef, type Attachment } from './entities/activity.entity';
+
+export type NewActivity = Partial<Activity> & Pick<Activity, 'organisationId' | 'type' | 'occurredAt'>;
+export type ZoomActivity = NewActivity & Pick<Activity, 'zoomRef'>;
+
+/** A write's outcome: the row as saved, and whether the write inserted it. */
+export interface SavedActivity {
+  activity: Activity;
+  created: boolean;
+}
+
+/** Which activities a timeline lists; every field given narrows it. */
+export interface ActivityCriteria {
+  organisationId: string;
+  contactId?: string | null;
+  dealId?: string | null;
+  types?: ActivityType[] | null;
+  /** Only activities on no contact, of these types. */
+  unmatchedTypes?: ActivityType[];
+  /** A LIKE pattern, lower case, matched against the activity's text (body and transcript). */
+  textPattern?: string | null;
+}
+
+/** A keyset page of a timeline, newest first: `take` rows older than `before`. */
+export interface ActivityPage {
+  take: number;
+  before?: { occurredAt: Date; id: string } | null;
+}
+
+/** Which meetings an upcoming-meetings list holds, soonest first. */
+export interface UpcomingMeetingCriteria {
+  contactId?: string | null;
+  /** A PostgreSQL interval: meetings that started less than this long ago are still listed. */
+  startedWithin: string;
+  excludedStatuses: string[];
+  take: number;
+}
+
+/** The activities table: every query the timeline runs, and nothing about when or whom to tell. */
+@Injectable()
+export class ActivityRepository {
+  constructor(@InjectRepository(Activity) private readonly activities: Repository<Activity>) {}
+
+  list(criteria: ActivityCriteria, page: ActivityPage): Promise<Activity[]> {
+    const query = this.matching(criteria);
+    if (page.before) query.andWhere('(a.occurred_at, a.id) < (:cursorAt, :cursorId)', { cursorAt: page.before.occurredAt, cursorId: page.before.id });
+    return query.orderBy('a.occurred_at', 'DESC').addOrderBy('a.id', 'DESC').limit(page.take).getMany();
+  }
+
+  count(criteria: ActivityCriteria): Promise<number> {
+    return this.matching(criteria).getCount();
+  }
+
+  findMany(organisationId: string, ids: string[]): Promise<Activity[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.activities.findBy({ organisationId, id: In(ids) });
+  }
+
+  /** By id alone, for rows this process just wrote (ids are unique across organisations). */
+  findByIds(ids: string[]): Promise<Activity[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.activities.findBy({ id: In(ids) });
+  }
+
+  async insert(fields: NewActivity): Promise<Activity> {
+    const saved = await this.activities.save(this.activities.create({ attachments: [], ...fields }));
+    return this.activities.findOneByOrFail({ id: saved.id });
+  }
+
+  /**
+   * Inserts the row for a Zoom object unless one exists for its organisation and `zoomRef` (the first insert
+   * wins, also against a concurrent one), else updates only the `updatable` fields given.
+   */
+  async upsertByZoomRef(fields: ZoomActivity, updatable: (keyof Activity)[]): Promise<SavedActivity> {
+    const inserted = await this.activities
+      .createQueryBuilder()
+      .insert()
+      .into(Activity)
+      .values({ attachments: [], ...fields })
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    const created = inserted.raw.length > 0;
+    const key = { organisationId: fields.organisationId, zoomRef: fields.zoomRef! };
+    if (!created) {
+      const changes = Object.fromEntries(updatable.map((field) => [field, fields[field]]).filter(([, value]) => value !== undefined));
+      await this.activities.update(key, changes);
+    }
+    return { activity: await this.activities.findOneByOrFail(key), created };
+  }
+
+  /** upsertByZoomRef for distinct Zoom objects in one statement; existing rows get all the `updatable` fields. */
+  async upsertManyByZoomRef(rows: ZoomActivity[], updatable: (keyof Activity)[]): Promise<SavedActivity[]> {
+    if (rows.length === 0) return [];
+    const columnOf = (property: keyof Activity) => this.activities.metadata.findColumnWithPropertyName(property)!.databaseName;
+    const result = await this.activities
+      .createQueryBuilder()
+      .insert()
+      .into(Activity)
+      .values(rows.map((row) => ({ attachments: [], ...row })))
+      .orUpdate([...updatable.map(columnOf), 'updated_at'], ['organisation_id', 'zoom_ref'], { indexPredicate: 'zoom_ref IS NOT NULL' })
+      .returning('id, (xmax = 0) AS inserted')
+      .execute();
+    const outcomes = result.raw as Array<{ id: string; inserted: boolean }>;
+    const saved = new Map((await this.findByIds(outcomes.map((outcome) => outcome.id))).map((activity) => [activity.id, activity]));
+    return outcomes.map((outcome) => ({ activity: saved.get(outcome.id)!, created: outcome.inserted }));
+  }
+
+  /** Null when no row matched, or its status was not one of `whileStatusIn` (null meaning none yet). */
+  updateByZoomRef(organisationId: string, zoomRef: string, changes: Partial<Activity>, whileStatusIn?: Array<string | null>): Promise<Activity | null> {
+    return this.updateWhere(organisationId, 'zoom_ref = :zoomRef', { zoomRef }, changes, whileStatusIn);
+  }
+
+  updateById(organisationId: string, id: string, changes: Partial<Activity>): Promise<Activity | null> {
+    return this.updateWhere(organisationId, 'id = :id', { id }, changes);
+  }
+
+  /** Appends the attachment unless one with its URL is there, merging `zoomIds` into `zoom`; null when nothing changed. */
+  async attach(organisationId: string, zoomRef: string, attachment: Attachment, zoomIds: Partial<ActivityZoomRef>): Promise<Activity | null> {
+    const result = await this.activities.query(
+      `UPDATE activities SET attachments = attachments || $3::jsonb, zoom = coalesce(zoom, '{}'::jsonb) || $5::jsonb, updated_at = now()
+        WHERE organisation_id = $1 AND zoom_ref = $2 AND NOT attachments @> jsonb_build_array(jsonb_build_object('url', $4::text))
+        RETURNING id`,
+      [organisationId, zoomRef, JSON.stringify([attachment]), attachment.url, JSON.stringify(zoomIds)],
+    );
+    const [rows] = result as [Array<{ id: string }>, number];
+    return rows?.length ? this.activities.findOneByOrFail({ id: rows[0].id }) : null;
+  }
+
+  /** Puts the activity, and every activity on no contact with `number` when one is given, on the contact; their ids. */
+  async moveToContact(organisationId: string, contactId: string, activityId: string, number: string | null): Promise<string[]> {
+    const result = await this.activities
+      .createQueryBuilder()
+      .update()
+      .set({ contactId })
+      .where('organisation_id = :organisationId', { organisationId })
+      .andWhere(number ? '(id = :id OR (contact_id IS NULL AND counterpart_number = :number))' : 'id = :id', { id: activityId, number })
+      .returning(['id'])
+      .execute();
+    return (result.raw as Array<{ id: string }>).map((row) => row.id);
+  }
+
+  /** Every activity of that owner that came from Zoom (it has a `zoomRef`); how many went. */
+  async deleteZoomDerived(organisationId: string, ownerId: string): Promise<number> {
+    const result = await this.activities.delete({ organisationId, ownerId, zoomRef: Not(IsNull()) });
+    return result.affected ?? 0;
+  }
+
+  upcomingMeetings(organisationId: string, criteria: UpcomingMeetingCriteria): Promise<Activity[]> {
+    const query = this.activities
+      .createQueryBuilder('a')
+      .where('a.organisation_id = :organisationId', { organisationId })
+      .andWhere('a.type = :type', { type: ActivityType.MEETING });
+    if (criteria.contactId) query.andWhere('a.contact_id = :contactId', { contactId: criteria.contactId });
+    return query
+      .andWhere('a.occurred_at >= now() - CAST(:startedWithin AS interval)', { startedWithin: criteria.startedWithin })
+      .andWhere(`coalesce(a.status, '') NOT IN (:...excludedStatuses)`, { excludedStatuses: criteria.excludedStatuses })
+      .orderBy('a.occurred_at', 'ASC')
+      .limit(criteria.take)
+      .getMany();
+  }
+
+  /** Distinct contacts with a transcript matching the LIKE pattern (lower case), at most `limit`. */
+  async contactIdsByTranscript(organisationId: string, pattern: string, limit: number): Promise<string[]> {
+    const rows: Array<{ contact_id: string }> = await this.activities.query(
+      `SELECT DISTINCT contact_id FROM activities
+        WHERE organisation_id = $1 AND transcript IS NOT NULL AND contact_id IS NOT NULL AND lower(transcript) LIKE $2
+        LIMIT $3`,
+      [organisationId, pattern, limit],
+    );
+    return rows.map((row) => row.contact_id);
+  }
+
+  private matching(criteria: ActivityCriteria): SelectQueryBuilder<Activity> {
+    const query = this.activities.createQueryBuilder('a').where('a.organisation_id = :organisationId', { organisationId: criteria.organisationId });
+    if (criteria.contactId) query.andWhere('a.contact_id = :contactId', { contactId: criteria.contactId });
+    if (criteria.dealId) query.andWhere('a.deal_id = :dealId', { dealId: criteria.dealId });
+    if (criteria.unmatchedTypes) query.andWhere('a.contact_id IS NULL AND a.type IN (:...unmatchedTypes)', { unmatchedTypes: criteria.unmatchedTypes });
+    if (criteria.types?.length) query.andWhere('a.type IN (:...types)', { types: criteria.types });
+    if (criteria.textPattern) query.andWhere(`lower(coalesce(a.body, '') || ' ' || coalesce(a.transcript, '')) LIKE :textPattern`, { textPattern: criteria.textPattern });
+    return query;
+  }
+
+  private async updateWhere(
+    organisationId: string,
+    condition: string,
+    parameters: Record<string, unknown>,
+    changes: Partial<Activity>,
+    whileStatusIn?: Array<string | null>,
+  ): Promise<Activity | null> {
+    const query = this.activities
+      .createQueryBuilder()
+      .update()
+      .set(changes)
+      .where(`organisation_id = :organisationId AND ${condition}`, { organisationId, ...parameters });
+    if (whileStatusIn) query.andWhere(`coalesce(status, '') IN (:...statuses)`, { statuses: whileStatusIn.map((status) => status ?? '') });
+    const result = await query.returning(['id']).execute();
+    const [updated] = result.raw as Array<{ id: string }>;
+    return updated ? this.activities.findOneByOrFail({ id: updated.id }) : null;
+  }
+}

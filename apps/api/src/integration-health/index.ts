@@ -1,0 +1,1 @@
+export { IntegrationHealthModule } from './integration-health.module';

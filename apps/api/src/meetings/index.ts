@@ -1,0 +1,1 @@
+export { MeetingsModule } from './meetings.module';

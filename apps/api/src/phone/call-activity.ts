@@ -1,0 +1,27 @@
+import type { CallFacts, VoicemailFacts } from '@switchboard/crm-domain';
+import type { ConnectedZoomUser } from '../zoom';
+
+/**
+ * The fields of a call's activity that every path (call log, backfill, recording, voicemail) writes the same way:
+ * whose call it is, when, which way, with whom, and its Zoom ids; each path adds its type and text.
+ */
+export function callActivityFields(
+  connection: ConnectedZoomUser,
+  facts: CallFacts | VoicemailFacts,
+  counterpart: { number: string | null; contactId: string | null },
+  zoomRef: string,
+) {
+  return {
+    organisationId: connection.organisationId,
+    ownerId: connection.userId,
+    occurredAt: facts.startedAt,
+    direction: facts.direction,
+    result: facts.result,
+    durationSeconds: facts.durationSeconds,
+    counterpartNumber: counterpart.number,
+    counterpartName: facts.counterpartName,
+    contactId: counterpart.contactId,
+    zoom: facts.callId ? { callId: facts.callId } : null,
+    zoomRef,
+  };
+}

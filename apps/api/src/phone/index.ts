@@ -1,0 +1,2 @@
+export { PhoneModule } from './phone.module';
+export { CallLogService } from './call-log.service';

@@ -1,0 +1,2 @@
+export { SeedModule } from './seed.module';
+export { DemoSeedService } from './demo-seed.service';

@@ -1,0 +1,2 @@
+export { TranscriptionModule } from './transcription.module';
+export { type NewVoicemail, VoicemailTranscriptionService } from './voicemail-transcription.service';
