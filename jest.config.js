@@ -10,5 +10,6 @@ module.exports = {
     '<rootDir>/apps/zoom-sim',
     '<rootDir>/apps/api',
     '<rootDir>/e2e',
+    '<rootDir>/tools',
   ],
 };

@@ -1,0 +1,4 @@
+import type { ModuleGraphOptions } from './mermaid';
+
+declare const apiModules: ModuleGraphOptions;
+export = apiModules;
