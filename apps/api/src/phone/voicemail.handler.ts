@@ -49,7 +49,7 @@ export class VoicemailHandler implements OnModuleInit {
         { ...callActivityFields(connection, facts, counterpart, zoomRef), type: ActivityType.VOICEMAIL, body: voicemailSummary(facts, counterpart.number) },
         ['result'],
       );
-      await this.activities.attach(connection.organisationId, zoomRef, { kind: 'voicemail', url: voicemailPlaybackUrl(activity.id, voicemail.id), title: 'Voicemail' });
+      // Registered before its link is attached: a link anyone can see must play (the player looks the voicemail up).
       await this.transcriptions.register({
         organisationId: connection.organisationId,
         voicemailId: voicemail.id,
@@ -58,6 +58,7 @@ export class VoicemailHandler implements OnModuleInit {
         zoomUserId: connection.zoomUserId,
         downloadUrl: voicemail.download_url,
       });
+      await this.activities.attach(connection.organisationId, zoomRef, { kind: 'voicemail', url: voicemailPlaybackUrl(activity.id, voicemail.id), title: 'Voicemail' });
     });
   }
 }
