@@ -3,17 +3,20 @@ import { type Request, type Response, Router } from 'express';
 import { toneWav } from './audio';
 import { sendFile, type SimFile } from './downloads';
 import { randomMeetingUuid, randomZoomId, zoomTime } from './ids';
-import { meetingEventObject, type MeetingInstance, type SimMeeting } from './meetings';
+import { meetingEnded, meetingStarted, type MeetingInstance, type SimMeeting } from './meetings';
 import type { SimState } from './state';
 import { displayName } from './users';
 import type { OutgoingEvent } from './webhooks';
 import { callerOf, requireScope, sendDateWindowedPage, targetUser, zoomError } from './zoom-api';
 
-export interface RecordingFile {
+/** The files a simulated cloud recording has, by Zoom's `file_type`: Zoom's extension and recording type for each. */
+const FILE_EXTENSION = { MP4: 'MP4', M4A: 'M4A', TRANSCRIPT: 'VTT' } as const;
+const RECORDING_TYPE = { MP4: 'shared_screen_with_speaker_view', M4A: 'audio_only', TRANSCRIPT: 'audio_transcript' } as const;
+type RecordingFileType = keyof typeof FILE_EXTENSION;
+
+export interface RecordingFile<FileType extends RecordingFileType = RecordingFileType> {
   id: string;
-  fileType: 'MP4' | 'M4A' | 'TRANSCRIPT';
-  extension: 'MP4' | 'M4A' | 'VTT';
-  recordingType: string;
+  fileType: FileType;
   file: SimFile;
 }
 
@@ -44,12 +47,12 @@ export interface EndMeetingOptions {
 const DOWNLOAD_TOKEN_TTL_MS = 24 * 3600_000;
 
 /** Starts a new instance (a new UUID unless the scheduled one has never run) and returns meeting.started. */
-export function startMeeting(meeting: SimMeeting): OutgoingEvent {
+export function startMeeting(meeting: SimMeeting) {
   if (meeting.instances.length > 0) meeting.uuid = randomMeetingUuid();
   const instance: MeetingInstance = { uuid: meeting.uuid, startedAt: Date.now(), endedAt: null, recording: null, summary: null };
   meeting.instances.push(instance);
   meeting.status = 'started';
-  return { event: 'meeting.started', payload: { account_id: meeting.host.accountId, object: meetingEventObject(meeting, instance) } };
+  return meetingStarted(meeting, instance);
 }
 
 export const currentInstance = (meeting: SimMeeting) => meeting.instances.at(-1);
@@ -70,22 +73,20 @@ export function vttTranscript(meeting: SimMeeting): string {
   ].join('\n');
 }
 
-function recordingFile(state: SimState, meeting: SimMeeting, fileType: RecordingFile['fileType']): RecordingFile {
+function recordingFile<FileType extends RecordingFileType>(state: SimState, meeting: SimMeeting, fileType: FileType): RecordingFile<FileType> {
   const token = randomZoomId();
   const transcript = fileType === 'TRANSCRIPT';
   const bytes = transcript ? Buffer.from(vttTranscript(meeting)) : toneWav(token, 2);
-  const extension = fileType === 'TRANSCRIPT' ? 'VTT' : fileType;
   const file: SimFile = {
     token,
     kind: 'cloud_recording',
     ownerUserId: meeting.host.id,
     bytes,
     contentType: transcript ? 'text/vtt' : 'audio/wav',
-    fileName: `${meeting.id}.${extension.toLowerCase()}`,
+    fileName: `${meeting.id}.${FILE_EXTENSION[fileType].toLowerCase()}`,
   };
   state.files.set(token, file);
-  const recordingType = { MP4: 'shared_screen_with_speaker_view', M4A: 'audio_only', TRANSCRIPT: 'audio_transcript' }[fileType];
-  return { id: token, fileType, extension, recordingType, file };
+  return { id: token, fileType, file };
 }
 
 function summaryOf(meeting: SimMeeting): MeetingSummary {
@@ -113,7 +114,7 @@ export function endMeeting(state: SimState, meeting: SimMeeting, options: EndMee
   instance.endedAt = Date.now();
   instance.startedAt = instance.endedAt - options.durationMinutes * 60_000;
   meeting.status = 'waiting';
-  const events: OutgoingEvent[] = [{ event: 'meeting.ended', payload: { account_id: meeting.host.accountId, object: meetingEventObject(meeting, instance) } }];
+  const events: OutgoingEvent[] = [meetingEnded(meeting, instance)];
   const paidPlan = meeting.host.planType !== 'Basic';
   if (paidPlan && options.withSummary) instance.summary = summaryOf(meeting);
   if (!paidPlan || !(options.withRecording || options.withTranscript)) return events;
@@ -125,16 +126,17 @@ export function endMeeting(state: SimState, meeting: SimMeeting, options: EndMee
     shareId: randomBytes(24).toString('base64url'),
     passcode: randomBytes(24).toString('base64url').slice(0, 32),
   };
-  events.push(recordingEvent(state, meeting, instance, 'recording.completed', media));
+  events.push(recordingCompleted(state, meeting, instance, media));
   if (options.withTranscript) {
     const transcript = recordingFile(state, meeting, 'TRANSCRIPT');
     instance.recording.files.push(transcript);
-    events.push(recordingEvent(state, meeting, instance, 'recording.transcript_completed', [transcript]));
+    events.push(transcriptCompleted(state, meeting, instance, [transcript]));
   }
   return events;
 }
 
-function fileResource(state: SimState, instance: MeetingInstance, file: RecordingFile, withPaths: boolean) {
+/** A file as GET /meetings/{meetingId}/recordings and GET /users/{userId}/recordings list it. */
+function fileResource<FileType extends RecordingFileType>(state: SimState, instance: MeetingInstance, file: RecordingFile<FileType>) {
   return {
     id: file.id,
     meeting_id: instance.uuid,
@@ -142,51 +144,75 @@ function fileResource(state: SimState, instance: MeetingInstance, file: Recordin
     recording_end: zoomTime(instance.endedAt! - 3000),
     file_type: file.fileType,
     file_size: file.file.bytes.length,
-    file_extension: file.extension,
-    ...(withPaths ? { file_name: '' } : {}),
+    file_extension: FILE_EXTENSION[file.fileType],
     play_url: file.fileType === 'TRANSCRIPT' ? '' : `${state.publicUrl}/rec/play/${file.id}`,
     download_url: `${state.publicUrl}/rec/download/${file.id}`,
-    ...(withPaths ? { file_path: '' } : {}),
-    status: 'completed',
-    recording_type: file.recordingType,
+    status: 'completed' as const,
+    recording_type: RECORDING_TYPE[file.fileType],
   };
 }
 
+/** A file as the recording.* events carry it: the REST fields plus its (empty) name and path. */
+const eventFileResource = <FileType extends RecordingFileType>(state: SimState, instance: MeetingInstance, file: RecordingFile<FileType>) => ({
+  ...fileResource(state, instance, file),
+  file_name: '',
+  file_path: '',
+});
+
 const totalSize = (files: RecordingFile[]) => files.reduce((sum, file) => sum + file.file.bytes.length, 0);
 
-function recordingEvent(state: SimState, meeting: SimMeeting, instance: MeetingInstance, event: string, files: RecordingFile[]): OutgoingEvent {
-  const recording = instance.recording!;
-  const completed = event === 'recording.completed';
+/** The object both recording.* events carry; `files` are the ones the event announces. */
+function recordingEventObject<FileType extends RecordingFileType>(state: SimState, meeting: SimMeeting, instance: MeetingInstance, files: RecordingFile<FileType>[]) {
   return {
-    event,
+    id: meeting.id,
+    uuid: instance.uuid,
+    host_id: meeting.host.id,
+    account_id: meeting.host.accountId,
+    topic: meeting.topic,
+    type: meeting.type,
+    start_time: zoomTime(instance.startedAt),
+    password: '',
+    timezone: meeting.timezone,
+    host_email: meeting.host.email,
+    duration: Math.round((instance.endedAt! - instance.startedAt) / 60_000),
+    share_url: `${state.publicUrl}/rec/share/${instance.recording!.shareId}`,
+    total_size: totalSize(files),
+    recording_count: files.length,
+    recording_files: files.map((file) => eventFileResource(state, instance, file)),
+  };
+}
+
+/** recording.completed: the media files, once Zoom has processed them. */
+export function recordingCompleted(state: SimState, meeting: SimMeeting, instance: MeetingInstance, media: RecordingFile<'MP4' | 'M4A'>[]) {
+  const recording = instance.recording!;
+  return {
+    event: 'recording.completed' as const,
     extra: { download_token: recording.downloadToken },
     payload: {
       account_id: meeting.host.accountId,
       object: {
-        id: meeting.id,
-        uuid: instance.uuid,
-        host_id: meeting.host.id,
-        account_id: meeting.host.accountId,
-        topic: meeting.topic,
-        type: meeting.type,
-        start_time: zoomTime(instance.startedAt),
-        password: '',
-        timezone: meeting.timezone,
-        host_email: meeting.host.email,
-        duration: Math.round((instance.endedAt! - instance.startedAt) / 60_000),
-        share_url: `${state.publicUrl}/rec/share/${recording.shareId}`,
-        total_size: totalSize(files),
-        recording_count: files.length,
-        ...(completed ? { on_prem: false, recording_play_passcode: recording.passcode, auto_delete: false, auto_delete_date: '' } : {}),
-        recording_files: files.map((file) => fileResource(state, instance, file, true)),
-        ...(completed ? { participant_audio_files: [] } : {}),
+        ...recordingEventObject(state, meeting, instance, media),
+        on_prem: false,
+        recording_play_passcode: recording.passcode,
+        auto_delete: false,
+        auto_delete_date: '',
+        participant_audio_files: [],
       },
     },
   };
 }
 
-/** An item of GET /users/{userId}/recordings; with `detail`, GET /meetings/{meetingId}/recordings. */
-function recordingResource(state: SimState, meeting: SimMeeting, instance: MeetingInstance, detail: boolean) {
+/** recording.transcript_completed: the audio transcript (VTT), after recording.completed. */
+export function transcriptCompleted(state: SimState, meeting: SimMeeting, instance: MeetingInstance, transcript: RecordingFile<'TRANSCRIPT'>[]) {
+  return {
+    event: 'recording.transcript_completed' as const,
+    extra: { download_token: instance.recording!.downloadToken },
+    payload: { account_id: meeting.host.accountId, object: recordingEventObject(state, meeting, instance, transcript) },
+  };
+}
+
+/** An item of GET /users/{userId}/recordings. */
+export function userRecordingResource(state: SimState, meeting: SimMeeting, instance: MeetingInstance) {
   const recording = instance.recording!;
   return {
     uuid: instance.uuid,
@@ -194,7 +220,7 @@ function recordingResource(state: SimState, meeting: SimMeeting, instance: Meeti
     account_id: meeting.host.accountId,
     host_id: meeting.host.id,
     topic: meeting.topic,
-    type: String(meeting.type),
+    type: `${meeting.type}` as const,
     start_time: zoomTime(instance.startedAt),
     duration: Math.round((instance.endedAt! - instance.startedAt) / 60_000),
     total_size: totalSize(recording.files),
@@ -202,12 +228,19 @@ function recordingResource(state: SimState, meeting: SimMeeting, instance: Meeti
     recording_play_passcode: recording.passcode,
     auto_delete: false,
     auto_delete_date: '',
-    recording_files: recording.files.map((file) => fileResource(state, instance, file, false)),
-    ...(detail ? { password: '', download_access_token: recording.downloadToken, participant_audio_files: [] } : {}),
+    recording_files: recording.files.map((file) => fileResource(state, instance, file)),
   };
 }
 
-function summaryResource(meeting: SimMeeting, instance: MeetingInstance) {
+/** GET /meetings/{meetingId}/recordings: the list item plus the passcode, a download token and participant files. */
+export const meetingRecordingsResource = (state: SimState, meeting: SimMeeting, instance: MeetingInstance) => ({
+  ...userRecordingResource(state, meeting, instance),
+  password: '',
+  download_access_token: instance.recording!.downloadToken,
+  participant_audio_files: [],
+});
+
+export function summaryResource(meeting: SimMeeting, instance: MeetingInstance) {
   const summary = instance.summary!;
   return {
     meeting_host_id: meeting.host.id,
@@ -291,7 +324,7 @@ export function cloudRecordingApiRoutes(state: SimState): Router {
           .flatMap((meeting) => meeting.instances.filter((instance) => instance.recording).map((instance) => ({ meeting, instance })))
           .filter(({ instance }) => instance.startedAt >= window.startMs && instance.startedAt <= window.endMs)
           .sort((a, b) => b.instance.startedAt - a.instance.startedAt),
-      render: ({ meeting, instance }) => recordingResource(state, meeting, instance, false),
+      render: ({ meeting, instance }) => userRecordingResource(state, meeting, instance),
     });
   });
 
@@ -299,7 +332,7 @@ export function cloudRecordingApiRoutes(state: SimState): Router {
     const found = instanceFor(state, String(request.params.meetingId), callerOf(response).user.id);
     const instance = found?.instances.find((candidate) => candidate.recording);
     if (!found || !instance) return zoomError(response, 404, 3301, 'This recording does not exist.');
-    response.json(recordingResource(state, found.meeting, instance, true));
+    response.json(meetingRecordingsResource(state, found.meeting, instance));
   });
 
   router.get('/v2/meetings/:meetingId/meeting_summary', requireScope('meeting:read:summary'), (request, response) => {

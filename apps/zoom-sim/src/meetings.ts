@@ -4,8 +4,8 @@ import { randomMeetingNumber, randomMeetingUuid, zoomTime } from './ids';
 import type { CloudRecording, MeetingSummary } from './cloud-recordings';
 import type { SimState } from './state';
 import type { SimUser } from './users';
-import type { OutgoingEvent, WebhookSender } from './webhooks';
-import { callerOf, invalidField, page, pageRequest, requireScope, targetUser, zoomError } from './zoom-api';
+import type { WebhookSender } from './webhooks';
+import { callerOf, invalidField, page, pageRequest, type PageFields, requireScope, targetUser, zoomError } from './zoom-api';
 import { isTimeZone, parseZoomStartTime } from './zoned-time';
 
 /** One run of a meeting: Zoom gives every start a new UUID. */
@@ -17,20 +17,23 @@ export interface MeetingInstance {
   summary: MeetingSummary | null;
 }
 
+/** 1 instant, 2 scheduled: the types the simulator supports (not the recurring 3 and 8). */
+export type MeetingType = 1 | 2;
+
 export interface SimMeeting {
   id: number;
   /** The UUID of the current (or next) instance. */
   uuid: string;
   host: SimUser;
   topic: string;
-  type: number;
+  type: MeetingType;
   startTime: number;
   duration: number;
   timezone: string;
   agenda: string;
   createdAt: number;
   password: string;
-  settings: Record<string, unknown>;
+  settings: MeetingSettings;
   status: 'waiting' | 'started';
   deleted: boolean;
   /** The host key embedded in start_url (Zoom's `zak`, about two hours). */
@@ -38,19 +41,21 @@ export interface SimMeeting {
   instances: MeetingInstance[];
 }
 
+// The enum settings carry Zoom's values as their types, so the responses that echo them answer to Zoom's SDK types.
 const SETTINGS_DEFAULTS = {
   host_video: true,
   participant_video: true,
   cn_meeting: false,
   in_meeting: false,
   join_before_host: false,
-  jbh_time: 0,
+  jbh_time: 0 as 0 | 5 | 10 | 15,
   mute_upon_entry: false,
   watermark: false,
   use_pmi: false,
-  approval_type: 2,
-  audio: 'both',
-  auto_recording: 'none',
+  /** 0 automatic, 1 manual registration approval, 2 no registration. */
+  approval_type: 2 as 0 | 1 | 2,
+  audio: 'both' as 'both' | 'telephony' | 'voip' | 'thirdParty',
+  auto_recording: 'none' as 'local' | 'cloud' | 'none',
   enforce_login: false,
   enforce_login_domains: '',
   alternative_hosts: '',
@@ -60,17 +65,16 @@ const SETTINGS_DEFAULTS = {
   allow_multiple_devices: false,
   registrants_confirmation_email: true,
   waiting_room: false,
-  request_permission_to_unmute_participants: false,
   registrants_email_notification: true,
   meeting_authentication: false,
-  encryption_type: 'enhanced_encryption',
+  encryption_type: 'enhanced_encryption' as 'enhanced_encryption' | 'e2ee',
   approved_or_denied_countries_or_regions: { enable: false },
   breakout_room: { enable: false },
   internal_meeting: false,
   continuous_meeting_chat: { enable: false, auto_add_invited_external_users: false, auto_add_meeting_participants: false },
   participant_focused_meeting: false,
   push_change_to_calendar: false,
-  resources: [],
+  resources: [] as { resource_type: 'whiteboard'; resource_id: string; permission_level: 'editor' | 'commenter' | 'viewer' }[],
   alternative_host_update_polls: false,
   auto_start_meeting_summary: false,
   auto_start_ai_companion_questions: false,
@@ -79,21 +83,24 @@ const SETTINGS_DEFAULTS = {
   host_save_video_order: false,
   sign_language_interpretation: { enable: false },
   email_in_attendee_report: false,
-  meeting_invitees: [] as unknown[],
+  meeting_invitees: [] as { email: string }[],
 };
 
+export type MeetingSettings = typeof SETTINGS_DEFAULTS;
+
 /** Settings a request may set: the known keys with the same JSON type as the default. */
-function mergeSettings(current: Record<string, unknown>, requested: unknown): Record<string, unknown> | string {
+function mergeSettings(current: MeetingSettings, requested: unknown): MeetingSettings | string {
   if (requested === undefined) return current;
   if (typeof requested !== 'object' || requested === null || Array.isArray(requested)) return 'settings must be an object';
-  const merged = { ...current };
+  const merged: Record<string, unknown> = { ...current };
   for (const [key, value] of Object.entries(requested)) {
     if (!(key in SETTINGS_DEFAULTS)) continue;
     const expected = (SETTINGS_DEFAULTS as Record<string, unknown>)[key];
     if (Array.isArray(expected) !== Array.isArray(value) || typeof expected !== typeof value) return `settings.${key} has the wrong type`;
     merged[key] = value;
   }
-  return merged;
+  // Every key is a default's with the default's JSON type; an enum setting keeps whatever string was sent (unchecked).
+  return merged as MeetingSettings;
 }
 
 const joinPassword = (meeting: SimMeeting) => Buffer.from(`${meeting.id}:${meeting.password}`).toString('base64url').slice(0, 30);
@@ -123,9 +130,10 @@ const updatableFields = (meeting: SimMeeting) => ({
   timezone: meeting.timezone,
   agenda: meeting.agenda,
 });
+type UpdatableFields = ReturnType<typeof updatableFields>;
 
-/** GET /meetings/{meetingId} (and, with `creation_source`, the 201 of POST /users/{userId}/meetings). */
-export function meetingResource(state: SimState, meeting: SimMeeting, shape: 'get' | 'created' = 'get') {
+/** What GET /meetings/{meetingId} and the 201 of POST /users/{userId}/meetings share. */
+function meetingDetails(state: SimState, meeting: SimMeeting) {
   return {
     ...scheduleFields(meeting),
     host_email: meeting.host.email,
@@ -136,7 +144,6 @@ export function meetingResource(state: SimState, meeting: SimMeeting, shape: 'ge
     start_url: startUrl(state, meeting),
     join_url: joinUrl(state, meeting),
     chat_join_url: '',
-    registration_url: '',
     password: meeting.password,
     h323_password: numericPassword(meeting),
     pstn_password: numericPassword(meeting),
@@ -146,11 +153,20 @@ export function meetingResource(state: SimState, meeting: SimMeeting, shape: 'ge
     occurrences: [],
     settings: meeting.settings,
     tracking_fields: [],
-    ...(shape === 'created' ? { creation_source: 'open_api' } : { dynamic_host_key: '' }),
   };
 }
 
-function meetingListItem(state: SimState, meeting: SimMeeting) {
+/** GET /meetings/{meetingId}. */
+export const meetingResource = (state: SimState, meeting: SimMeeting) => ({ ...meetingDetails(state, meeting), dynamic_host_key: '' });
+
+/** The 201 of POST /users/{userId}/meetings. */
+export const createdMeetingResource = (state: SimState, meeting: SimMeeting) => ({
+  ...meetingDetails(state, meeting),
+  registration_url: '',
+  creation_source: 'open_api' as const,
+});
+
+export function meetingListItem(state: SimState, meeting: SimMeeting) {
   return {
     ...scheduleFields(meeting),
     agenda: meeting.agenda,
@@ -160,15 +176,20 @@ function meetingListItem(state: SimState, meeting: SimMeeting) {
   };
 }
 
+/** GET /users/{userId}/meetings: one page of meetings, Zoom's paging fields beside them. */
+export function meetingListPage(state: SimState, paging: PageFields, meetings: SimMeeting[]) {
+  return { ...paging, page_number: 1, meetings: meetings.map((meeting) => meetingListItem(state, meeting)) };
+}
+
 const operator = (meeting: SimMeeting) => ({ operator: meeting.host.email, operator_id: meeting.host.id });
 
-export function meetingCreated(state: SimState, meeting: SimMeeting): OutgoingEvent {
+export function meetingCreated(state: SimState, meeting: SimMeeting) {
   return {
-    event: 'meeting.created',
+    event: 'meeting.created' as const,
     payload: {
       account_id: meeting.host.accountId,
       ...operator(meeting),
-      operation: 'single',
+      operation: 'single' as const,
       object: {
         ...scheduleFields(meeting),
         join_url: joinUrl(state, meeting),
@@ -189,8 +210,26 @@ export function meetingCreated(state: SimState, meeting: SimMeeting): OutgoingEv
   };
 }
 
+/** meeting.updated, or null when the PATCH changed nothing: `object` and `old_object` carry the id, the uuid and what changed. */
+export function meetingUpdated(meeting: SimMeeting, before: UpdatableFields, after: UpdatableFields) {
+  const changed = (Object.keys(after) as (keyof UpdatableFields)[]).filter((key) => after[key] !== before[key] || (key === 'timezone' && after.start_time !== before.start_time));
+  if (changed.length === 0) return null;
+  const pickFields = (values: UpdatableFields) => ({ id: meeting.id, uuid: meeting.uuid, ...(Object.fromEntries(changed.map((key) => [key, values[key]])) as Partial<UpdatableFields>) });
+  return {
+    event: 'meeting.updated' as const,
+    payload: { account_id: meeting.host.accountId, ...operator(meeting), scope: 'single' as const, object: pickFields(after), time_stamp: Date.now(), old_object: pickFields(before) },
+  };
+}
+
+export function meetingDeleted(meeting: SimMeeting) {
+  return {
+    event: 'meeting.deleted' as const,
+    payload: { account_id: meeting.host.accountId, ...operator(meeting), operation: 'single' as const, object: { ...scheduleFields(meeting), occurrences: [] } },
+  };
+}
+
 /** The object of meeting.started / meeting.ended (Zoom sends the id as a string here). */
-export function meetingEventObject(meeting: SimMeeting, instance: MeetingInstance) {
+function instanceFields(meeting: SimMeeting, instance: MeetingInstance) {
   return {
     id: String(meeting.id),
     uuid: instance.uuid,
@@ -200,9 +239,18 @@ export function meetingEventObject(meeting: SimMeeting, instance: MeetingInstanc
     start_time: zoomTime(instance.startedAt),
     timezone: meeting.timezone,
     duration: meeting.duration,
-    ...(instance.endedAt ? { end_time: zoomTime(instance.endedAt) } : {}),
   };
 }
+
+export const meetingStarted = (meeting: SimMeeting, instance: MeetingInstance) => ({
+  event: 'meeting.started' as const,
+  payload: { account_id: meeting.host.accountId, object: instanceFields(meeting, instance) },
+});
+
+export const meetingEnded = (meeting: SimMeeting, instance: MeetingInstance) => ({
+  event: 'meeting.ended' as const,
+  payload: { account_id: meeting.host.accountId, object: { ...instanceFields(meeting, instance), end_time: zoomTime(instance.endedAt!) } },
+});
 
 const reject = (response: Response, message: string): null => {
   invalidField(response, message);
@@ -211,16 +259,16 @@ const reject = (response: Response, message: string): null => {
 
 export interface MeetingInput {
   topic?: string;
-  type?: number;
+  type?: MeetingType;
   startTime?: number;
   duration?: number;
   timezone?: string;
   agenda?: string;
-  settings?: Record<string, unknown>;
+  settings?: MeetingSettings;
 }
 
 /** Checks a create/update body as Zoom does (400, code 300, naming the field); null after answering. */
-function readMeetingInput(body: unknown, response: Response, defaults: { timezone: string; settings: Record<string, unknown> }): MeetingInput | null {
+function readMeetingInput(body: unknown, response: Response, defaults: { timezone: string; settings: MeetingSettings }): MeetingInput | null {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return reject(response, 'Request body must be a JSON object.');
   const input = body as Record<string, unknown>;
   const result: MeetingInput = {};
@@ -319,7 +367,7 @@ export function meetingRoutes(state: SimState, webhooks: WebhookSender): Router 
     if (!input) return;
     if ((input.type ?? 2) === 2 && input.startTime === undefined) return invalidField(response, 'Invalid field: start_time is required for a scheduled meeting.');
     const meeting = createMeeting(state, host, input);
-    response.status(201).json(meetingResource(state, meeting, 'created'));
+    response.status(201).json(createdMeetingResource(state, meeting));
     webhooks.send(meetingCreated(state, meeting));
   });
 
@@ -337,7 +385,7 @@ export function meetingRoutes(state: SimState, webhooks: WebhookSender): Router 
       .filter(listFilter(type, now))
       .sort((a, b) => a.startTime - b.startTime);
     const { slice, fields } = page(state, listKey, meetings, paging);
-    response.json({ ...fields, page_number: 1, meetings: slice.map((meeting) => meetingListItem(state, meeting)) });
+    response.json(meetingListPage(state, fields, slice));
   });
 
   router.get('/v2/meetings/:meetingId', requireScope('meeting:read:meeting'), (request, response) => {
@@ -352,15 +400,9 @@ export function meetingRoutes(state: SimState, webhooks: WebhookSender): Router 
     if (!input) return;
     const before = updatableFields(meeting);
     Object.assign(meeting, Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)));
-    const after = updatableFields(meeting);
     response.status(204).end();
-    const changed = (Object.keys(after) as (keyof typeof after)[]).filter((key) => after[key] !== before[key] || (key === 'timezone' && after.start_time !== before.start_time));
-    if (changed.length === 0) return;
-    const pickFields = (values: typeof after) => ({ id: meeting.id, uuid: meeting.uuid, ...Object.fromEntries(changed.map((key) => [key, values[key]])) });
-    webhooks.send({
-      event: 'meeting.updated',
-      payload: { account_id: meeting.host.accountId, ...operator(meeting), scope: 'single', object: pickFields(after), time_stamp: Date.now(), old_object: pickFields(before) },
-    });
+    const updated = meetingUpdated(meeting, before, updatableFields(meeting));
+    if (updated) webhooks.send(updated);
   });
 
   router.delete('/v2/meetings/:meetingId', requireScope('meeting:delete:meeting'), (request, response) => {
@@ -368,15 +410,7 @@ export function meetingRoutes(state: SimState, webhooks: WebhookSender): Router 
     if (!meeting) return;
     meeting.deleted = true;
     response.status(204).end();
-    webhooks.send({
-      event: 'meeting.deleted',
-      payload: {
-        account_id: meeting.host.accountId,
-        ...operator(meeting),
-        operation: 'single',
-        object: { ...scheduleFields(meeting), occurrences: [] },
-      },
-    });
+    webhooks.send(meetingDeleted(meeting));
   });
 
   return router;

@@ -3,7 +3,7 @@ import { zoomLikeId } from './ids';
 export type PlanName = 'Basic' | 'Pro' | 'Business';
 
 /** users/me `type`: 1 Basic, 2 Licensed (every paid plan). */
-export const USER_TYPE_BY_PLAN: Record<PlanName, number> = { Basic: 1, Pro: 2, Business: 2 };
+export const USER_TYPE_BY_PLAN: Record<PlanName, 1 | 2> = { Basic: 1, Pro: 2, Business: 2 };
 
 export interface SimUser {
   id: string;
@@ -92,18 +92,19 @@ export function zoomUserResource(user: SimUser) {
     job_title: 'Agent',
     language: 'en-US',
     location: 'San Francisco',
-    login_types: [100],
+    // 100: signs in with a Zoom work email.
+    login_types: [100 as const],
     manager: '',
     personal_meeting_url: `https://us06web.zoom.us/j/${user.pmi}`,
     phone_country: phone ? 'US' : '',
     phone_number: phone ? `${phone.code} ${phone.number}` : '',
-    phone_numbers: phone ? [{ code: phone.code, country: 'US', label: 'Office', number: phone.number, verified: false }] : [],
+    phone_numbers: phone ? [{ code: phone.code, country: 'US', label: 'Office' as const, number: phone.number, verified: false }] : [],
     pic_url: '',
-    plan_united_type: '',
     pronouns: '',
-    pronouns_option: 3,
+    // 3: the user chose not to share pronouns.
+    pronouns_option: 3 as const,
     role_id: '2',
-    status: 'active',
+    status: 'active' as const,
     vanity_url: '',
     verified: 1,
     cluster: 'us06',

@@ -15,28 +15,38 @@ export interface ReceivedEvent {
   body: { event: string; event_ts: number; payload: any; [extra: string]: unknown };
 }
 
+/** An HTTP answer to a delivery: its status and, for a url_validation challenge, the JSON answer. */
+export interface WebhookAnswer {
+  status: number;
+  body?: string;
+}
+
 /** A signed-webhook receiver like our api's: answers url_validation, records everything else. */
 export class WebhookReceiver {
   readonly events: ReceivedEvent[] = [];
   /** endpoint.url_validation challenges, answered as our api does. */
-  readonly validations: ReceivedEvent['body'][] = [];
+  readonly validations: ReceivedEvent[] = [];
   answerWith = 200;
+  /** Answers every request in place of the above: a test hands them to another receiver (Zoom's own, in zoom-sdk.spec.ts). */
+  answer: ((received: ReceivedEvent) => Promise<WebhookAnswer>) | null = null;
   private server!: Server;
+
+  private ourAnswer(received: ReceivedEvent): WebhookAnswer {
+    if (received.body.event !== 'endpoint.url_validation') return { status: this.answerWith };
+    const { plainToken } = received.body.payload;
+    const encryptedToken = createHmac('sha256', 'sim-webhook-secret').update(plainToken).digest('hex');
+    return { status: 200, body: JSON.stringify({ plainToken, encryptedToken }) };
+  }
 
   async start(): Promise<string> {
     this.server = createServer((request, response) => {
       let raw = '';
       request.on('data', (chunk) => (raw += chunk));
-      request.on('end', () => {
-        const body = JSON.parse(raw);
-        if (body.event === 'endpoint.url_validation') {
-          this.validations.push(body);
-          const encryptedToken = createHmac('sha256', 'sim-webhook-secret').update(body.payload.plainToken).digest('hex');
-          response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ plainToken: body.payload.plainToken, encryptedToken }));
-          return;
-        }
-        this.events.push({ headers: request.headers, raw, body });
-        response.writeHead(this.answerWith).end();
+      request.on('end', async () => {
+        const received: ReceivedEvent = { headers: request.headers, raw, body: JSON.parse(raw) };
+        (received.body.event === 'endpoint.url_validation' ? this.validations : this.events).push(received);
+        const { status, body } = this.answer ? await this.answer(received) : this.ourAnswer(received);
+        response.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' }).end(body);
       });
     });
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));

@@ -1,14 +1,18 @@
 import { z } from 'zod';
 import { optionalNumber, optionalString, zoomId } from './common';
 
-/** GET /meetings/{id} and the 201 of POST /users/{userId}/meetings. `start_url` carries a host token: never log it. */
+/**
+ * GET /meetings/{id} and the 201 of POST /users/{userId}/meetings. `start_url` carries a host token: never log it.
+ * Zoom's spec makes every field optional and its create response has no `uuid` or `host_id`: only the id and the
+ * join link, without which a scheduled meeting is of no use to us, are required.
+ */
 export const zoomMeetingSchema = z.looseObject({
   id: zoomId,
-  uuid: z.string().min(1),
-  host_id: z.string().min(1),
+  uuid: optionalString,
+  host_id: optionalString,
   host_email: optionalString,
-  topic: z.string(),
-  type: z.number(),
+  topic: optionalString,
+  type: optionalNumber,
   status: optionalString,
   start_time: optionalString,
   duration: optionalNumber,
@@ -22,12 +26,13 @@ export const zoomMeetingSchema = z.looseObject({
 });
 export type ZoomMeeting = z.output<typeof zoomMeetingSchema>;
 
+/** An item of GET /users/{userId}/meetings: only the id is required (Zoom's spec makes every field optional). */
 export const zoomMeetingListItemSchema = z.looseObject({
   id: zoomId,
-  uuid: z.string().min(1),
+  uuid: optionalString,
   host_id: optionalString,
-  topic: z.string(),
-  type: z.number(),
+  topic: optionalString,
+  type: optionalNumber,
   start_time: optionalString,
   duration: optionalNumber,
   timezone: optionalString,
@@ -37,8 +42,9 @@ export const zoomMeetingListItemSchema = z.looseObject({
 });
 export type ZoomMeetingListItem = z.output<typeof zoomMeetingListItemSchema>;
 
+/** GET /meetings/{uuid}/meeting_summary; every field optional, as in Zoom's spec (the instance is the one asked for). */
 export const zoomMeetingSummarySchema = z.looseObject({
-  meeting_uuid: z.string().min(1),
+  meeting_uuid: optionalString,
   meeting_id: zoomId.nullish(),
   meeting_topic: optionalString,
   meeting_host_id: optionalString,

@@ -17,15 +17,19 @@ export const zoomRecordingFileSchema = z.looseObject({
 });
 export type ZoomRecordingFile = z.output<typeof zoomRecordingFileSchema>;
 
-/** A meeting's cloud recordings: GET /meetings/{id}/recordings, items of GET /users/{id}/recordings, recording.* events. */
+/**
+ * A meeting's cloud recordings: GET /meetings/{id}/recordings, items of GET /users/{id}/recordings, recording.*
+ * events. Zoom's spec makes every REST field optional; the instance (`uuid`), the meeting (`id`) and each file's
+ * id, type and download link are required, as nothing can be attached without them.
+ */
 export const zoomRecordingMeetingSchema = z.looseObject({
   id: zoomId,
   uuid: z.string().min(1),
-  host_id: z.string().min(1),
+  host_id: optionalString,
   account_id: optionalString,
-  topic: z.string(),
+  topic: optionalString,
   type: z.union([z.number(), z.string()]).nullish(),
-  start_time: z.string(),
+  start_time: optionalString,
   timezone: optionalString,
   duration: optionalNumber,
   total_size: optionalNumber,
