@@ -1,5 +1,5 @@
 // Call-history backfill throughput as a fraction of what Zoom's rate limit allows: the simulator serves call
-// history at its Pro-plan Zoom Phone "heavy" limit (requests per second, 300 calls a page); the real api
+// history at its Pro-plan Zoom Phone "medium" limit (requests per second, 300 calls a page); the real api
 // (role "all") backfills on connect; calls/s achieved over calls/s the limit permits.
 import { connectZoom, createBenchDatabase, graphql, seedDemo, startApi, startSim } from './lib/stack.mjs';
 
@@ -13,7 +13,7 @@ export async function run() {
   const api = await startApi({ DATABASE_URL: database.url, ...sim.env });
   try {
     const config = await sim.control('GET', '/_sim/config');
-    const limit = config.rateLimits.phonePerSecond.Pro.heavy;
+    const limit = config.rateLimits.phonePerSecond.Pro.medium;
     await sim.control('POST', '/_sim/phone/history', { userEmail: 'agent@demo.test', count: CALLS, days: 29 });
     const { login } = await graphql(api.url, 'mutation { login(email: "agent@demo.test", password: "demo-password") { token } }');
     await connectZoom(api.url, login.token, 'agent@demo.test');
@@ -31,7 +31,7 @@ export async function run() {
     const allowed = limit * PAGE_SIZE;
     return [
       {
-        benchmark: `call-history backfill of ${CALLS.toLocaleString('en-US')} calls (Pro plan, Zoom Phone heavy limit ${limit} req/s)`,
+        benchmark: `call-history backfill of ${CALLS.toLocaleString('en-US')} calls (Pro plan, Zoom Phone medium limit ${limit} req/s)`,
         metric: 'calls/s as a fraction of the rate limit',
         value: `${(callsPerSecond / allowed).toFixed(2)} (${Math.round(callsPerSecond)} of ${allowed} calls/s)`,
         target: '>= 0.9',

@@ -77,10 +77,7 @@ export function controlRoutes(state: SimState, webhooks: WebhookSender): Router 
     const user = userFrom(state, request, response, request.body?.userEmail);
     if (!user) return;
     state.revokeGrantsOf(user.id);
-    const delivery = webhooks.send({
-      event: 'app_deauthorized',
-      payload: { account_id: user.accountId, user_id: user.id, signature: randomSignature(), deauthorization_time: new Date().toISOString(), client_id: state.config.clientId },
-    });
+    const delivery = webhooks.send(appDeauthorized(user, state.config.clientId));
     response.json({ deliveryId: delivery.id });
   });
 
@@ -95,6 +92,7 @@ export function controlRoutes(state: SimState, webhooks: WebhookSender): Router 
   router.post('/_sim/deliveries/:id/redeliver', (request, response) => {
     const delivery = webhooks.redeliver(String(request.params.id));
     if (!delivery) return response.status(404).json({ error: 'no such delivery' });
+    if (delivery.status === 'withheld') return response.status(409).json({ error: `withheld: the grant lacks ${delivery.missingScope}` });
     response.json({ redelivered: delivery.id });
   });
 
@@ -154,4 +152,12 @@ function mergeLimits(target: Record<string, unknown>, changes: unknown, path: st
 
 function randomSignature(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('hex');
+}
+
+/** app_deauthorized: its fields sit directly in `payload` (no `object`). */
+export function appDeauthorized(user: SimUser, clientId: string) {
+  return {
+    event: 'app_deauthorized' as const,
+    payload: { account_id: user.accountId, user_id: user.id, signature: randomSignature(), deauthorization_time: new Date().toISOString(), client_id: clientId },
+  };
 }

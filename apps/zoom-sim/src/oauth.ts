@@ -14,6 +14,8 @@ export const APP_SCOPES = [
   'meeting:read:summary',
   'phone:read:user',
   'phone:read:list_call_logs',
+  'phone:read:call_log',
+  'phone:read:call',
   'phone:read:list_recordings',
   'phone:read:call_recording',
   'phone:read:list_voicemails',

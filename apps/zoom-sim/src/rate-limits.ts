@@ -41,7 +41,10 @@ interface Route {
   meetingWrite?: boolean;
 }
 
-/** The simulator's own table of which call is in which category (Zoom's API reference lists one per call). */
+/**
+ * The simulator's own table of which call is in which category. Phone calls carry the "Rate Limit Label" Zoom's
+ * Phone API spec gives each operation; the rest follow Zoom's API reference as integrations quote it (unconfirmed).
+ */
 const ROUTES: Route[] = [
   { method: 'GET', path: /^\/v2\/users\/[^/]+$/, category: 'light' },
   { method: 'POST', path: /^\/v2\/users\/[^/]+\/meetings$/, category: 'medium', meetingWrite: true },
@@ -53,8 +56,8 @@ const ROUTES: Route[] = [
   { method: 'GET', path: /^\/v2\/meetings\/[^/]+\/recordings$/, category: 'light' },
   { method: 'GET', path: /^\/v2\/meetings\/[^/]+\/meeting_summary$/, category: 'light' },
   { method: 'GET', path: /^\/v2\/phone\/users\/[^/]+$/, category: 'light', phone: true },
-  { method: 'GET', path: /^\/v2\/phone\/users\/[^/]+\/(call_history|call_logs)$/, category: 'heavy', phone: true },
-  { method: 'GET', path: /^\/v2\/phone\/users\/[^/]+\/(recordings|voice_mails)$/, category: 'medium', phone: true },
+  { method: 'GET', path: /^\/v2\/phone\/users\/[^/]+\/(call_history|call_logs|recordings|voice_mails)$/, category: 'medium', phone: true },
+  { method: 'GET', path: /^\/v2\/phone\/(recording|voice_mails)\/download\/[^/]+$/, category: 'medium', phone: true },
   { method: 'GET', path: /^\/v2\/phone\/voice_mails\/[^/]+$/, category: 'light', phone: true },
 ];
 

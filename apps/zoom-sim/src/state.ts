@@ -111,6 +111,11 @@ export class SimState {
     return this.grants.find((grant) => grant.id === id);
   }
 
+  /** Re-authorising revokes a user's earlier grants, so a user has at most one that is not revoked. */
+  activeGrantOf(userId: string): Grant | undefined {
+    return this.grants.find((grant) => grant.userId === userId && !grant.revoked);
+  }
+
   isActive(token: IssuedToken): boolean {
     return !token.used && !this.grant(token.grantId)?.revoked && token.expiresAt > Date.now();
   }

@@ -1,4 +1,5 @@
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { missingEventScope } from './event-scopes';
 import type { SimState } from './state';
 
 /** Zoom retries a failed delivery about 5, 20 and 60 minutes later. */
@@ -8,10 +9,12 @@ export interface Delivery {
   id: string;
   event: string;
   body: Record<string, unknown>;
-  status: 'pending' | 'delivered' | 'retrying' | 'failed';
+  /** `withheld`: never sent, because the user's grant lacks the event's scope (`missingScope`). */
+  status: 'pending' | 'delivered' | 'retrying' | 'failed' | 'withheld';
   attempts: number;
   lastAttemptAt: string | null;
   lastStatusCode: number | null;
+  missingScope?: string;
 }
 
 /** An event as Zoom would send it: name, payload, and any fields Zoom puts beside the payload. */
@@ -96,15 +99,19 @@ export class WebhookSender {
     return this.subscription.validated;
   }
 
+  /** Logs an event as Zoom's Marketplace would, withholding it when the user's grant lacks its scope. */
   private logged(body: Delivery['body']): Delivery {
+    const event = String(body.event);
+    const missingScope = missingEventScope(this.state, event, body.payload);
     const delivery: Delivery = {
       id: randomUUID(),
-      event: String(body.event),
+      event,
       body,
-      status: 'pending',
+      status: missingScope ? 'withheld' : 'pending',
       attempts: 0,
       lastAttemptAt: null,
       lastStatusCode: null,
+      ...(missingScope ? { missingScope } : {}),
     };
     this.deliveries.push(delivery);
     return delivery;
@@ -113,7 +120,7 @@ export class WebhookSender {
   /** Queues an event for delivery and returns its log entry; delivery itself runs in the background. */
   send(outgoing: OutgoingEvent): Delivery {
     const delivery = this.logged(bodyOf(outgoing, Date.now()));
-    void this.attempt(delivery);
+    if (delivery.status !== 'withheld') void this.attempt(delivery);
     return delivery;
   }
 
@@ -128,8 +135,9 @@ export class WebhookSender {
     const queue = [...originals, ...copies];
     if (plan.order === 'reverse') queue.reverse();
     if (plan.order === 'shuffled') queue.sort(() => Math.random() - 0.5);
+    const sent = queue.filter((delivery) => delivery.status !== 'withheld');
     void (async () => {
-      for (const [index, delivery] of queue.entries()) {
+      for (const [index, delivery] of sent.entries()) {
         if (index > 0 && plan.paceMs > 0) await new Promise((resolve) => this.track(setTimeout(resolve, plan.paceMs)));
         if (!this.deliveries.includes(delivery)) return;
         await this.attempt(delivery);
@@ -143,10 +151,10 @@ export class WebhookSender {
     return timer;
   }
 
-  /** Zoom's "resend": the same body, signed again with a new timestamp. */
+  /** Zoom's "resend": the same body, signed again with a new timestamp (a withheld event was never sent, so it stays unsent). */
   redeliver(id: string): Delivery | undefined {
     const delivery = this.deliveries.find((candidate) => candidate.id === id);
-    if (delivery) void this.attempt(delivery, true);
+    if (delivery && delivery.status !== 'withheld') void this.attempt(delivery, true);
     return delivery;
   }
 

@@ -20,14 +20,20 @@ export interface ConnectedStack {
  * "Demo Realty" with agent@demo.test (and `colleagues`), the agent signed in with Zoom connected, and a contact.
  */
 export async function startConnectedStack(
-  options: { env?: Record<string, string>; colleagues?: Array<{ email: string; role?: 'agent' | 'admin' }>; contact?: Record<string, unknown> } = {},
+  options: {
+    env?: Record<string, string>;
+    colleagues?: Array<{ email: string; role?: 'agent' | 'admin' }>;
+    contact?: Record<string, unknown>;
+    /** Scopes the agent's grant goes without (see connectZoom). */
+    withoutScopes?: string[];
+  } = {},
 ): Promise<ConnectedStack> {
   const sim = await startZoomSim();
   const api = await startTestApi({ ...zoomEnvFor(sim), ...options.env });
   await sim.control('POST', '/_sim/config', { webhookUrl: `${api.url}/webhooks/zoom` });
   await api.createOrganisation('Demo Realty', [{ email: 'agent@demo.test' }, ...(options.colleagues ?? [])]);
   const session = await api.login('agent@demo.test');
-  await connectZoom(api, session, 'agent@demo.test');
+  await connectZoom(api, session, 'agent@demo.test', { withoutScopes: options.withoutScopes });
   const created = options.contact
     ? await api.graphql<{ createContact: { id: string } }>('mutation($input: ContactInput!) { createContact(input: $input) { id } }', { input: options.contact }, session)
     : null;

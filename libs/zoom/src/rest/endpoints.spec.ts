@@ -15,6 +15,33 @@ describe('ZOOM_ENDPOINTS', () => {
     expect(ZOOM_ENDPOINTS.listCallHistory).toMatchObject({ path: '/phone/users/{userId}/call_history', paginated: true, monthCappedRange: true });
     expect(ZOOM_ENDPOINTS.getMeetingSummary.scopes).toEqual(['meeting:read:summary']);
   });
+
+  it('declares each call\'s rate-limit label, as Zoom\'s Phone spec gives it for the phone calls', () => {
+    const labels = Object.fromEntries(Object.entries(ZOOM_ENDPOINTS).map(([name, endpoint]) => [name, 'rateLimit' in endpoint ? endpoint.rateLimit : undefined]));
+    expect(labels).toEqual({
+      // Zoom's Phone API spec, "Rate Limit Label" of each operation.
+      getPhoneUser: 'light',
+      listCallHistory: 'medium',
+      listCallLogs: 'medium',
+      listPhoneRecordings: 'medium',
+      listVoicemails: 'medium',
+      getVoicemail: 'light',
+      downloadPhoneRecording: 'medium',
+      downloadVoicemail: 'medium',
+      // No labelled spec for these in our store: Zoom's docs as integrations quote them (unconfirmed).
+      getMe: 'light',
+      createMeeting: 'medium',
+      getMeeting: 'light',
+      updateMeeting: 'light',
+      deleteMeeting: 'light',
+      listMeetings: 'medium',
+      listUserRecordings: 'medium',
+      getMeetingRecordings: 'light',
+      getMeetingSummary: 'light',
+      // A zoom.us file URL, outside the labelled REST API: not paced.
+      downloadCloudRecording: undefined,
+    });
+  });
 });
 
 describe('requiredZoomScopes', () => {
@@ -34,6 +61,8 @@ describe('requiredZoomScopes', () => {
       'meeting:read:summary',
       'meeting:update:meeting',
       'meeting:write:meeting',
+      'phone:read:call',
+      'phone:read:call_log',
       'phone:read:call_recording',
       'phone:read:list_call_logs',
       'phone:read:list_recordings',
@@ -42,6 +71,10 @@ describe('requiredZoomScopes', () => {
       'phone:read:voicemail',
       'user:read:user',
     ]);
+  });
+
+  it('asks for the scopes Zoom attaches to call events, not only the REST list scope', () => {
+    expect(requiredZoomScopes()).toEqual(expect.arrayContaining(['phone:read:call_log', 'phone:read:call', 'phone:read:list_call_logs']));
   });
 });
 

@@ -10,7 +10,8 @@ export interface ZoomEndpoint {
   /** Relative to ZOOM_API_BASE for REST calls; the path shape of Zoom's download URLs for downloads. */
   path: string;
   scopes: readonly string[];
-  rateLimit: ZoomRateLimitCategory;
+  /** The "Rate Limit Label" Zoom's API reference gives the call; absent where Zoom publishes none. */
+  rateLimit?: ZoomRateLimitCategory;
   /** Lists that page with `next_page_token`. */
   paginated?: boolean;
   /** Lists whose `from`/`to` Zoom caps at about one month. */
@@ -35,7 +36,7 @@ export const ZOOM_ENDPOINTS = {
     method: 'GET',
     path: '/phone/users/{userId}/call_history',
     scopes: ['phone:read:list_call_logs'],
-    rateLimit: 'heavy',
+    rateLimit: 'medium',
     paginated: true,
     monthCappedRange: true,
   }),
@@ -44,7 +45,7 @@ export const ZOOM_ENDPOINTS = {
     method: 'GET',
     path: '/phone/users/{userId}/call_logs',
     scopes: ['phone:read:list_call_logs'],
-    rateLimit: 'heavy',
+    rateLimit: 'medium',
     paginated: true,
     monthCappedRange: true,
   }),
@@ -132,13 +133,12 @@ export const ZOOM_ENDPOINTS = {
     scopes: ['meeting:read:summary'],
     rateLimit: 'light',
   }),
-  // Downloads are not in Zoom's light/medium/heavy tables; counted as heavy so a budget keeps them rare.
   downloadPhoneRecording: endpoint({
     name: 'downloadPhoneRecording',
     method: 'GET',
     path: '/phone/recording/download/{fileId}',
     scopes: ['phone:read:call_recording'],
-    rateLimit: 'heavy',
+    rateLimit: 'medium',
     download: true,
   }),
   downloadVoicemail: endpoint({
@@ -146,15 +146,15 @@ export const ZOOM_ENDPOINTS = {
     method: 'GET',
     path: '/phone/voice_mails/download/{fileId}',
     scopes: ['phone:read:voicemail'],
-    rateLimit: 'heavy',
+    rateLimit: 'medium',
     download: true,
   }),
+  // Served from zoom.us, outside the labelled REST API: Zoom publishes no rate-limit label for these files.
   downloadCloudRecording: endpoint({
     name: 'downloadCloudRecording',
     method: 'GET',
     path: '/rec/download/{fileId}',
     scopes: ['cloud_recording:read:recording'],
-    rateLimit: 'heavy',
     download: true,
   }),
 } as const;
@@ -163,14 +163,17 @@ export type ZoomEndpointName = keyof typeof ZOOM_ENDPOINTS;
 
 const MEETING_EVENT_SCOPES = ['meeting:read:meeting'] as const;
 const CLOUD_RECORDING_EVENT_SCOPES = ['cloud_recording:read:recording'] as const;
-// Zoom's docs do not name the granular scope of the real-time and call-history phone events; the call-log scope
-// is the one our reference pairs with them (unconfirmed).
-const PHONE_CALL_EVENT_SCOPES = ['phone:read:list_call_logs'] as const;
+// Zoom's Phone webhooks spec names one user-level granular scope per event: the call-log read scope for the
+// completed-call records (v2 call history, the caller's v3 call element, the legacy call log), the call read scope
+// for every event of a call in progress and, unlike the caller's, the callee's v3 call element. Neither is the
+// REST list scope `phone:read:list_call_logs`, which unlocks only the call history lists.
+const PHONE_CALL_LOG_EVENT_SCOPES = ['phone:read:call_log'] as const;
+const PHONE_CALL_EVENT_SCOPES = ['phone:read:call'] as const;
 
 /**
  * The events we subscribe to and the scopes Zoom attaches to each subscription. `app_deauthorized` and
- * `endpoint.url_validation` need none. SMS events are parsed when they arrive but not subscribed to: our
- * scope reference names no SMS scope yet.
+ * `endpoint.url_validation` need none. SMS events are parsed when they arrive but not subscribed to: nothing
+ * handles them yet, so we do not ask for their scope (`phone:read:sms_message`).
  */
 export const ZOOM_EVENT_SCOPES = {
   'meeting.created': MEETING_EVENT_SCOPES,
@@ -180,12 +183,12 @@ export const ZOOM_EVENT_SCOPES = {
   'meeting.ended': MEETING_EVENT_SCOPES,
   'recording.completed': CLOUD_RECORDING_EVENT_SCOPES,
   'recording.transcript_completed': CLOUD_RECORDING_EVENT_SCOPES,
-  'phone.caller_call_history_completed': PHONE_CALL_EVENT_SCOPES,
-  'phone.callee_call_history_completed': PHONE_CALL_EVENT_SCOPES,
-  'phone.caller_call_element_completed': PHONE_CALL_EVENT_SCOPES,
+  'phone.caller_call_history_completed': PHONE_CALL_LOG_EVENT_SCOPES,
+  'phone.callee_call_history_completed': PHONE_CALL_LOG_EVENT_SCOPES,
+  'phone.caller_call_element_completed': PHONE_CALL_LOG_EVENT_SCOPES,
   'phone.callee_call_element_completed': PHONE_CALL_EVENT_SCOPES,
-  'phone.caller_call_log_completed': PHONE_CALL_EVENT_SCOPES,
-  'phone.callee_call_log_completed': PHONE_CALL_EVENT_SCOPES,
+  'phone.caller_call_log_completed': PHONE_CALL_LOG_EVENT_SCOPES,
+  'phone.callee_call_log_completed': PHONE_CALL_LOG_EVENT_SCOPES,
   'phone.caller_ringing': PHONE_CALL_EVENT_SCOPES,
   'phone.callee_ringing': PHONE_CALL_EVENT_SCOPES,
   'phone.caller_connected': PHONE_CALL_EVENT_SCOPES,
