@@ -4,6 +4,7 @@ import { Activity } from './activity/entities/activity.entity';
 import { ActivityCounterpartName1764000000700 } from './activity/migrations/1764000000700-activity-counterpart-name';
 import { LiveCalls1764000000720 } from './activity/migrations/1764000000720-live-calls';
 import { ActivityTranscriptIndex1764000000770 } from './activity/migrations/1764000000770-activity-transcript-index';
+import { ActivityFailedResult1764000000790 } from './activity/migrations/1764000000790-activity-failed-result';
 import { ApiToken } from './auth/entities/api-token.entity';
 import { Organisation } from './auth/entities/organisation.entity';
 import { Session } from './auth/entities/session.entity';
@@ -18,6 +19,7 @@ import { PhoneNumberChoices1764000000710 } from './crm/migrations/1764000000710-
 import { WebhookInboxEntry } from './webhook/entities/webhook-inbox.entity';
 import { WebhookInbox1764000000300 } from './webhook/migrations/1764000000300-webhook-inbox';
 import { LeanInboxIndexes1764000000500 } from './webhook/migrations/1764000000500-lean-inbox-indexes';
+import { InboxProcessedWithErrors1764000000800 } from './webhook/migrations/1764000000800-inbox-processed-with-errors';
 import { ScheduledMeeting } from './meetings/entities/scheduled-meeting.entity';
 import { ScheduledMeetings1764000000740 } from './meetings/migrations/1764000000740-scheduled-meetings';
 import { Voicemail } from './transcription/entities/voicemail.entity';
@@ -26,12 +28,15 @@ import { PhoneRecording } from './phone/entities/phone-recording.entity';
 import { PhoneRecordings1764000000760 } from './phone/migrations/1764000000760-phone-recordings';
 import { CallBackfill } from './phone/entities/call-backfill.entity';
 import { CallBackfills1764000000780 } from './phone/migrations/1764000000780-call-backfills';
+import { CallPath } from './phone/entities/call-path.entity';
+import { CallPaths1764000000810 } from './phone/migrations/1764000000810-call-paths';
+import { CallBackfillRejected1764000000820 } from './phone/migrations/1764000000820-call-backfill-rejected';
 import { ZoomConnectionEntity, ZoomTokenEntity } from './zoom/entities/zoom-connection.entity';
 import { ZoomConnections1764000000400 } from './zoom/migrations/1764000000400-zoom-connections';
 
 /** Every module's tables and migrations, in dependency order; the one schema TypeORM and the CLI share. */
-export const ENTITIES = [Organisation, User, Session, ApiToken, Contact, ContactPhone, Deal, Activity, WebhookInboxEntry, ZoomConnectionEntity, ZoomTokenEntity, ScheduledMeeting, Voicemail, PhoneRecording, CallBackfill];
-export const MIGRATIONS = [AuthTables1764000000000, CrmTables1764000000100, ActivityTables1764000000200, WebhookInbox1764000000300, ZoomConnections1764000000400, LeanInboxIndexes1764000000500, ActivityCounterpartName1764000000700, PhoneNumberChoices1764000000710, LiveCalls1764000000720, UserCallLinks1764000000730, ScheduledMeetings1764000000740, Voicemails1764000000750, PhoneRecordings1764000000760, ActivityTranscriptIndex1764000000770, CallBackfills1764000000780];
+export const ENTITIES = [Organisation, User, Session, ApiToken, Contact, ContactPhone, Deal, Activity, WebhookInboxEntry, ZoomConnectionEntity, ZoomTokenEntity, ScheduledMeeting, Voicemail, PhoneRecording, CallBackfill, CallPath];
+export const MIGRATIONS = [AuthTables1764000000000, CrmTables1764000000100, ActivityTables1764000000200, WebhookInbox1764000000300, ZoomConnections1764000000400, LeanInboxIndexes1764000000500, ActivityCounterpartName1764000000700, PhoneNumberChoices1764000000710, LiveCalls1764000000720, UserCallLinks1764000000730, ScheduledMeetings1764000000740, Voicemails1764000000750, PhoneRecordings1764000000760, ActivityTranscriptIndex1764000000770, CallBackfills1764000000780, ActivityFailedResult1764000000790, InboxProcessedWithErrors1764000000800, CallPaths1764000000810, CallBackfillRejected1764000000820];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
   return {

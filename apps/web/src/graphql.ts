@@ -516,6 +516,7 @@ export const INTEGRATION_HEALTH = gql`
       failedEvents {
         id
         event
+        status
         attempts
         lastError
         receivedAt

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { audioFingerprint, toneWav } from './audio';
 import type { SimFile } from './downloads';
-import { datedUuid, randomCallId, randomHexId, randomZoomId, zoomTime } from './ids';
+import { datedUuid, randomCallId, randomHexId, randomZoomId, zoomLikeId, zoomTime } from './ids';
 import type { SimState } from './state';
 import { COST_CENTER, DEPARTMENT, DEVICE, SITE, displayName, type SimUser } from './users';
 import type { OutgoingEvent } from './webhooks';
@@ -12,12 +12,23 @@ export type CallOutcome = 'answered' | 'missed' | 'voicemail' | 'rejected';
 /** One end of a call: a simulated Zoom user, or someone outside the account. */
 export type Party = { user: SimUser } | { number: string; name: string };
 
-/** Ids Zoom gives one user's record of a call (the call history, its single element, the legacy call log). */
-interface UserLeg {
-  logUuid: string;
+/** Ids Zoom gives one path of a call in one user's records: its call history item, path and call element. */
+interface PathIds {
   historyId: string;
   callPathId: string;
   elementId: string;
+}
+
+/** Ids of one user's records of a call: the legacy call log, the path that reached the user, and the queue's rings before it. */
+interface UserLeg extends PathIds {
+  logUuid: string;
+  queueRings: PathIds[];
+}
+
+/** How the call history records of a call are written: as Zoom's full records, or only the spec's required fields, or with fields left out. */
+export interface RecordShape {
+  minimal: boolean;
+  omit: string[];
 }
 
 export interface SimCall {
@@ -31,6 +42,11 @@ export interface SimCall {
   endedAt: number;
   talkSeconds: number;
   legs: Map<string, UserLeg>;
+  /** Zoom's `result` for the user's path when the scenario names one (any string: Zoom may add values). */
+  result: string | null;
+  shape: RecordShape;
+  /** Each path in call history and call element events of its own, rather than all paths in one. */
+  splitPaths: boolean;
   recording: { id: string; owner: SimUser; file: SimFile } | null;
   voicemail: { id: string; owner: SimUser; file: SimFile; durationSeconds: number; transcript: string; status: 'unread' | 'read' } | null;
 }
@@ -45,12 +61,25 @@ export interface PlaceCallInput {
   voicemailTranscript: string;
   /** When the call ended (ms); default a second ago. History scenarios place calls in the past. */
   endedAt?: number;
+  /** Members of a call queue whose phones rang unanswered before the call reached the user: a path each. */
+  queueRings?: number;
+  result?: string | null;
+  shape?: RecordShape;
+  splitPaths?: boolean;
 }
 
 const RING_SECONDS: Record<CallOutcome, number> = { answered: 9, missed: 29, voicemail: 20, rejected: 5 };
 const HISTORY_RESULT: Record<CallOutcome, string> = { answered: 'answered', missed: 'no_answer', voicemail: 'voicemail', rejected: 'rejected' };
 const LEGACY_RESULT: Record<CallOutcome, string> = { answered: 'Call connected', missed: 'No Answer', voicemail: 'Voicemail', rejected: 'Rejected' };
 const HANDUP_RESULT: Record<CallOutcome, string> = { answered: 'Call connected', missed: 'No Answer', voicemail: 'Voicemail', rejected: 'Rejected' };
+/** How long each queue member's phone rings before the queue moves on. */
+const QUEUE_RING_SECONDS = 15;
+/** The call queue the simulator's queue calls come through. */
+const CALL_QUEUE = { name: 'Sales Queue', extensionNumber: '8001', extensionId: zoomLikeId('extension:sales-queue') };
+/** What Zoom's Phone spec requires of a call history item and of a call element; `minimal` records hold only these. */
+const REQUIRED_HISTORY_FIELDS = ['id', 'call_id', 'call_path_id', 'result', 'start_time'];
+const REQUIRED_ELEMENT_FIELDS = ['call_element_id', 'call_history_uuid', 'call_id', 'result', 'start_time'];
+const FULL_RECORDS: RecordShape = { minimal: false, omit: [] };
 
 export const isUser = (party: Party): party is { user: SimUser } => 'user' in party;
 const partyNumber = (party: Party) => (isUser(party) ? (party.user.phoneNumber ?? '') : party.number);
@@ -70,7 +99,8 @@ export function recordCall(state: SimState, input: PlaceCallInput): SimCall {
   const ring = RING_SECONDS[outcome];
   const talkSeconds = outcome === 'answered' ? input.durationSeconds : 0;
   const endedAt = input.endedAt ?? Date.now() - 1000;
-  const ringingAt = endedAt - (ring + input.durationSeconds) * 1000;
+  const queueRings = input.queueRings ?? 0;
+  const ringingAt = endedAt - (queueRings * QUEUE_RING_SECONDS + ring + input.durationSeconds) * 1000;
   const call: SimCall = {
     callId: randomCallId(),
     accountId: user.accountId,
@@ -78,17 +108,25 @@ export function recordCall(state: SimState, input: PlaceCallInput): SimCall {
     callee,
     outcome,
     ringingAt,
-    answeredAt: outcome === 'answered' ? ringingAt + ring * 1000 : null,
+    answeredAt: outcome === 'answered' ? ringingAt + (queueRings * QUEUE_RING_SECONDS + ring) * 1000 : null,
     endedAt,
     talkSeconds,
     legs: new Map(),
+    result: input.result ?? null,
+    shape: input.shape ?? FULL_RECORDS,
+    splitPaths: input.splitPaths ?? false,
     recording: null,
     voicemail: null,
   };
+  const pathIds = (): PathIds => {
+    const uuid = randomUUID();
+    return { historyId: datedUuid(ringingAt, uuid), callPathId: datedUuid(ringingAt), elementId: datedUuid(ringingAt) };
+  };
   for (const party of [caller, callee]) {
     if (!isUser(party)) continue;
-    const logUuid = randomUUID();
-    call.legs.set(party.user.id, { logUuid, historyId: datedUuid(ringingAt, logUuid), callPathId: datedUuid(ringingAt), elementId: datedUuid(ringingAt) });
+    // The queue rang its other members before the user: those rings are on the record of the user it reached.
+    const rangThroughQueue = party === callee ? queueRings : 0;
+    call.legs.set(party.user.id, { logUuid: randomUUID(), ...pathIds(), queueRings: Array.from({ length: rangThroughQueue }, pathIds) });
   }
   if (input.withRecording && outcome === 'answered') {
     const id = randomHexId();
@@ -211,7 +249,51 @@ function historyParty(prefix: 'caller' | 'callee', party: Party): Record<string,
   };
 }
 
-function historyFields(call: SimCall, viewer: SimUser): Record<string, unknown> {
+/** One path of a call as one user's records show it: a queue member's unanswered ring, or the path that reached the user. */
+interface PathView {
+  ids: PathIds;
+  startAt: number;
+  answeredAt: number | null;
+  endAt: number;
+  result: string;
+  talkSeconds: number;
+  waitSeconds: number;
+  event: string;
+  /** A ring of another queue member: the callee is the queue. */
+  queueRing: boolean;
+}
+
+function pathsOf(call: SimCall, viewer: SimUser): PathView[] {
+  const leg = call.legs.get(viewer.id)!;
+  const outgoing = isUser(call.caller) && call.caller.user.id === viewer.id;
+  const rings = leg.queueRings.map((ids, index): PathView => {
+    const startAt = call.ringingAt + index * QUEUE_RING_SECONDS * 1000;
+    return { ids, startAt, answeredAt: null, endAt: startAt + QUEUE_RING_SECONDS * 1000, result: 'no_answer', talkSeconds: 0, waitSeconds: QUEUE_RING_SECONDS, event: 'ring_to_member', queueRing: true };
+  });
+  const reached: PathView = {
+    ids: leg,
+    startAt: call.ringingAt + rings.length * QUEUE_RING_SECONDS * 1000,
+    answeredAt: call.answeredAt,
+    endAt: call.endedAt,
+    result: call.result ?? HISTORY_RESULT[call.outcome],
+    talkSeconds: call.talkSeconds,
+    waitSeconds: RING_SECONDS[call.outcome],
+    event: outgoing ? 'outgoing' : 'incoming',
+    queueRing: false,
+  };
+  return [...rings, reached];
+}
+
+const queueParty = {
+  callee_ext_id: CALL_QUEUE.extensionId,
+  callee_name: CALL_QUEUE.name,
+  callee_email: '',
+  callee_did_number: '',
+  callee_ext_number: CALL_QUEUE.extensionNumber,
+  callee_ext_type: 'call_queue',
+};
+
+function historyFields(call: SimCall, viewer: SimUser, path: PathView): Record<string, unknown> {
   const outgoing = isUser(call.caller) && call.caller.user.id === viewer.id;
   const internal = isUser(call.caller) && isUser(call.callee);
   return {
@@ -224,33 +306,42 @@ function historyFields(call: SimCall, viewer: SimUser): Record<string, unknown> 
     end_to_end: false,
     ...historyParty('caller', call.caller),
     ...historyParty('callee', call.callee),
-    start_time: zoomTime(call.ringingAt),
-    ...(call.answeredAt ? { answer_time: zoomTime(call.answeredAt) } : {}),
-    end_time: zoomTime(call.endedAt),
-    event: outgoing ? 'outgoing' : 'incoming',
-    result: HISTORY_RESULT[call.outcome],
+    ...(path.queueRing ? queueParty : {}),
+    start_time: zoomTime(path.startAt),
+    ...(path.answeredAt ? { answer_time: zoomTime(path.answeredAt) } : {}),
+    end_time: zoomTime(path.endAt),
+    event: path.event,
+    result: path.result,
     result_reason: '',
     operator_ext_number: '',
     operator_ext_id: '',
     operator_ext_type: '',
     operator_name: '',
-    recording_id: call.recording?.id ?? '',
-    recording_type: call.recording ? 'automatic' : '',
-    voicemail_id: call.voicemail?.id ?? '',
-    talk_time: call.talkSeconds,
+    recording_id: path.queueRing ? '' : (call.recording?.id ?? ''),
+    recording_type: call.recording && !path.queueRing ? 'automatic' : '',
+    voicemail_id: path.queueRing ? '' : (call.voicemail?.id ?? ''),
+    talk_time: path.talkSeconds,
     hold_time: 0,
-    wait_time: RING_SECONDS[call.outcome],
+    wait_time: path.waitSeconds,
   };
 }
 
-export function callHistoryRecord(call: SimCall, viewer: SimUser) {
-  const leg = call.legs.get(viewer.id)!;
-  return { id: leg.historyId, call_path_id: leg.callPathId, ...historyFields(call, viewer) };
+/** A record as the call's scenario shapes it: every field, only the required ones, or without the omitted ones. */
+function shaped(call: SimCall, record: Record<string, unknown>, required: string[]): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).filter(([key]) => (!call.shape.minimal || required.includes(key)) && !call.shape.omit.includes(key)));
 }
 
-export function callElement(call: SimCall, viewer: SimUser) {
-  const leg = call.legs.get(viewer.id)!;
-  return { call_element_id: leg.elementId, call_history_uuid: leg.historyId, ...historyFields(call, viewer) };
+/** How many paths of a call the viewer's records hold: the queue's unanswered rings, then the path that reached them. */
+export const callPathCount = (call: SimCall, viewer: SimUser) => call.legs.get(viewer.id)!.queueRings.length + 1;
+
+/** The viewer's call history items of a call: one per path, in the order the paths happened. */
+export function callHistoryRecords(call: SimCall, viewer: SimUser) {
+  return pathsOf(call, viewer).map((path) => shaped(call, { id: path.ids.historyId, call_path_id: path.ids.callPathId, ...historyFields(call, viewer, path) }, REQUIRED_HISTORY_FIELDS));
+}
+
+/** The viewer's call elements of a call, one per path. */
+export function callElements(call: SimCall, viewer: SimUser) {
+  return pathsOf(call, viewer).map((path) => shaped(call, { call_element_id: path.ids.elementId, call_history_uuid: path.ids.historyId, ...historyFields(call, viewer, path) }, REQUIRED_ELEMENT_FIELDS));
 }
 
 interface LegacyNumber {
@@ -471,9 +562,13 @@ function recordingCompleted(state: SimState, call: SimCall): OutgoingEvent {
 // ---- The whole event sequence of a call, in the order Zoom emits it. ----
 
 function completion(call: SimCall, side: 'caller' | 'callee', user: SimUser): OutgoingEvent[] {
+  const inEvents = <T>(items: T[]) => (call.splitPaths ? items.map((item) => [item]) : [items]);
+  const elements = inEvents(callElements(call, user));
+  const records = inEvents(callHistoryRecords(call, user));
+  const object = (list: Record<string, unknown>) => ({ account_id: call.accountId, object: { user_id: user.id, ...list } });
   return [
-    { event: `phone.${side}_call_element_completed`, payload: { account_id: call.accountId, object: { user_id: user.id, call_elements: [callElement(call, user)] } } },
-    { event: `phone.${side}_call_history_completed`, payload: { account_id: call.accountId, object: { user_id: user.id, call_logs: [callHistoryRecord(call, user)] } } },
+    ...elements.map((callElements) => ({ event: `phone.${side}_call_element_completed`, payload: object({ call_elements: callElements }) })),
+    ...records.map((callLogs) => ({ event: `phone.${side}_call_history_completed`, payload: object({ call_logs: callLogs }) })),
   ];
 }
 

@@ -1,6 +1,6 @@
 import { type Request, type Response, Router } from 'express';
 import { sendFile, type SimFile } from './downloads';
-import { callElement, callHistoryRecord, callsOf, legacyCallLog, phoneRecordingListItem, voicemailDetail, voicemailListItem, type SimCall } from './phone-calls';
+import { callElements, callHistoryRecords, callPathCount, callsOf, legacyCallLog, phoneRecordingListItem, voicemailDetail, voicemailListItem, type SimCall } from './phone-calls';
 import type { SimState } from './state';
 import { type SimUser, zoomPhoneUserResource } from './users';
 import { callerOf, requireScope, sendDateWindowedPage, targetUser, zoomError } from './zoom-api';
@@ -15,10 +15,19 @@ function phoneUser(request: Request, response: Response): SimUser | null {
   return user;
 }
 
-type Besides = (calls: SimCall[], user: SimUser) => Record<string, unknown>;
+type Besides<T> = (items: T[], user: SimUser) => Record<string, unknown>;
 
-/** A user's date-windowed, paged phone list, newest first, in Zoom's envelope. */
-function phoneList(state: SimState, listName: string, include: (call: SimCall, user: SimUser) => boolean, render: (call: SimCall, user: SimUser) => unknown, besides?: Besides) {
+/**
+ * A user's date-windowed, paged phone list, newest call first, in Zoom's envelope: one item per call, or as many as
+ * `itemsOf` gives (a call's several paths in call history).
+ */
+function phoneList<T>(
+  state: SimState,
+  listName: string,
+  include: (call: SimCall, user: SimUser) => boolean,
+  itemsOf: (call: SimCall, user: SimUser) => T[],
+  { render = (item: T): unknown => item, besides }: { render?: (item: T) => unknown; besides?: Besides<T> } = {},
+) {
   return (request: Request, response: Response) => {
     const user = phoneUser(request, response);
     if (!user) return;
@@ -27,12 +36,23 @@ function phoneList(state: SimState, listName: string, include: (call: SimCall, u
       select: (window) =>
         callsOf(state, user)
           .filter((call) => include(call, user) && call.ringingAt >= window.startMs && call.ringingAt <= window.endMs)
-          .sort((a, b) => b.ringingAt - a.ringingAt),
-      render: (call) => render(call, user),
+          .sort((a, b) => b.ringingAt - a.ringingAt)
+          .flatMap((call) => itemsOf(call, user)),
+      render,
       besides: besides && ((slice) => besides(slice, user)),
     });
   };
 }
+
+const oneItem = <T>(render: (call: SimCall, user: SimUser) => T) => (call: SimCall, user: SimUser) => [render(call, user)];
+
+/** A call's paths in call history, each rendered only when its page is asked for. */
+interface HistoryPath {
+  call: SimCall;
+  user: SimUser;
+  index: number;
+}
+const historyPaths = (call: SimCall, user: SimUser): HistoryPath[] => Array.from({ length: callPathCount(call, user) }, (_, index) => ({ call, user, index }));
 
 function downloadRoute(state: SimState, kind: SimFile['kind']) {
   return (request: Request, response: Response) => {
@@ -52,21 +72,22 @@ export function phoneRoutes(state: SimState): Router {
   });
 
   // Zoom lists the page's call elements (legs) beside its call history records.
-  const elementsOf: Besides = (calls, user) => ({ call_elements: calls.map((call) => callElement(call, user)) });
-  router.get('/v2/phone/users/:userId/call_history', requireScope('phone:read:list_call_logs'), phoneList(state, 'call_logs', always, callHistoryRecord, elementsOf));
+  const historyRecord = ({ call, user, index }: HistoryPath) => callHistoryRecords(call, user)[index];
+  const elementsOf: Besides<HistoryPath> = (paths) => ({ call_elements: paths.map(({ call, user, index }) => callElements(call, user)[index]) });
+  router.get('/v2/phone/users/:userId/call_history', requireScope('phone:read:list_call_logs'), phoneList(state, 'call_logs', always, historyPaths, { render: historyRecord, besides: elementsOf }));
 
-  router.get('/v2/phone/users/:userId/call_logs', requireScope('phone:read:list_call_logs'), phoneList(state, 'call_logs', always, legacyCallLog));
+  router.get('/v2/phone/users/:userId/call_logs', requireScope('phone:read:list_call_logs'), phoneList(state, 'call_logs', always, oneItem(legacyCallLog)));
 
   router.get(
     '/v2/phone/users/:userId/recordings',
     requireScope('phone:read:list_recordings'),
-    phoneList(state, 'recordings', (call, user) => call.recording?.owner.id === user.id, (call) => phoneRecordingListItem(state, call)),
+    phoneList(state, 'recordings', (call, user) => call.recording?.owner.id === user.id, oneItem((call) => phoneRecordingListItem(state, call))),
   );
 
   router.get(
     '/v2/phone/users/:userId/voice_mails',
     requireScope('phone:read:list_voicemails'),
-    phoneList(state, 'voice_mails', (call, user) => call.voicemail?.owner.id === user.id, (call) => voicemailListItem(state, call)),
+    phoneList(state, 'voice_mails', (call, user) => call.voicemail?.owner.id === user.id, oneItem((call) => voicemailListItem(state, call))),
   );
 
   router.get('/v2/phone/voice_mails/download/:fileId', requireScope('phone:read:voicemail'), downloadRoute(state, 'voicemail'));

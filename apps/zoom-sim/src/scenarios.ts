@@ -1,7 +1,7 @@
 import express, { type Response, Router } from 'express';
 import { endMeeting, startMeeting } from './cloud-recordings';
-import { createMeeting, meetingCreated, meetingOf, meetingResource } from './meetings';
-import { callEvents, recordCall, type CallDirection, type CallOutcome, type Party } from './phone-calls';
+import { createdMeetingResource, createMeeting, meetingCreated, meetingOf, meetingResource } from './meetings';
+import { callEvents, recordCall, type CallDirection, type CallOutcome, type Party, type RecordShape } from './phone-calls';
 import type { SimState } from './state';
 import type { DeliveryPlan, WebhookSender } from './webhooks';
 
@@ -24,6 +24,25 @@ const optionalBoolean = (body: Record<string, unknown>, name: string) => {
 function wholeNumber(body: Record<string, unknown>, name: string, fallback: number, min: number, max: number): number {
   const value = body[name] ?? fallback;
   return Number.isInteger(value) && (value as number) >= min && (value as number) <= max ? (value as number) : fail(`${name} must be a whole number from ${min} to ${max}`);
+}
+
+/** `result`: what the call history says of the user's path; any lower-case word, since Zoom may add values to its 20. */
+function historyResult(body: Record<string, unknown>): string | null {
+  const value = body.result ?? null;
+  return value === null || (typeof value === 'string' && /^[a-z][a-z_]*$/.test(value)) ? value : fail('result must be a Zoom call result such as "ring_timeout"');
+}
+
+/** `minimal` (only the fields Zoom's spec requires) and `omitFields`: how the call history records are written. */
+function recordShape(body: Record<string, unknown>): RecordShape {
+  const omit = body.omitFields ?? [];
+  if (!Array.isArray(omit) || !omit.every((field) => typeof field === 'string')) fail('omitFields must be a list of field names');
+  return { minimal: optionalBoolean(body, 'minimal'), omit: omit as string[] };
+}
+
+/** `drop: ["phone.callee_call_history_completed", ...]`: events Zoom "loses", never sent (a lost webhook). */
+function droppedEvents(body: Record<string, unknown>): string[] {
+  const drop = body.drop ?? [];
+  return Array.isArray(drop) && drop.every((event) => typeof event === 'string') ? drop : fail('drop must be a list of event names');
 }
 
 function oneOf<T extends string>(body: Record<string, unknown>, name: string, allowed: T[], fallback: T): T {
@@ -72,6 +91,8 @@ export function scenarioRoutes(state: SimState, webhooks: WebhookSender): Router
       const direction = oneOf(body, 'direction', DIRECTIONS, 'inbound');
       const outcome = oneOf(body, 'outcome', OUTCOMES, 'answered');
       if (direction === 'outbound' && outcome === 'voicemail') fail('voicemail applies to inbound and internal calls (the user receives it)');
+      const queueRings = wholeNumber(body, 'callQueueRings', 0, 0, 10);
+      if (queueRings > 0 && direction !== 'inbound') fail('callQueueRings applies to inbound calls (a caller reaching the user through a call queue)');
       const number = typeof body.counterpartNumber === 'string' && body.counterpartNumber.trim() ? body.counterpartNumber.trim() : fail('counterpartNumber is required');
       let counterpart: Party;
       if (direction === 'internal') {
@@ -89,8 +110,13 @@ export function scenarioRoutes(state: SimState, webhooks: WebhookSender): Router
         durationSeconds: wholeNumber(body, 'durationSeconds', outcome === 'missed' || outcome === 'rejected' ? 0 : 60, 0, 86_400),
         withRecording: optionalBoolean(body, 'withRecording'),
         voicemailTranscript: typeof body.voicemailTranscript === 'string' ? body.voicemailTranscript : DEFAULT_TRANSCRIPT,
+        queueRings,
+        result: historyResult(body),
+        shape: recordShape(body),
+        splitPaths: optionalBoolean(body, 'splitPaths'),
       });
-      const deliveries = webhooks.sendAll(callEvents(state, call), deliveryPlan(body));
+      const dropped = droppedEvents(body);
+      const deliveries = webhooks.sendAll(callEvents(state, call).filter((event) => !dropped.includes(event.event)), deliveryPlan(body));
       response.json({ callId: call.callId, voicemailId: call.voicemail?.id ?? null, recordingId: call.recording?.id ?? null, deliveryIds: deliveries.map((delivery) => delivery.id) });
     }),
   );
@@ -142,7 +168,7 @@ export function scenarioRoutes(state: SimState, webhooks: WebhookSender): Router
         duration: wholeNumber(body, 'durationMinutes', 30, 1, 1440),
       });
       webhooks.send(meetingCreated(state, meeting));
-      response.status(201).json(meetingResource(state, meeting, 'created'));
+      response.status(201).json(createdMeetingResource(state, meeting));
     }),
   );
 

@@ -88,6 +88,9 @@ export function page<T>(state: SimState, listKey: string, items: T[], { pageSize
   };
 }
 
+/** The paging fields Zoom puts beside a list's items. */
+export type PageFields = ReturnType<typeof page>['fields'];
+
 export interface DateWindow {
   from: string;
   to: string;

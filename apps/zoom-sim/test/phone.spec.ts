@@ -108,8 +108,6 @@ describe('zoom-sim Zoom Phone', () => {
   });
 
   it('pages call history with next_page_token and checks the date window', async () => {
-    // More heavy calls than Zoom Phone Pro's 5 a second are made here; rate limits have their own test.
-    await harness.control('POST', '/_sim/config', { rateLimits: { phonePerSecond: { Pro: { heavy: 100 } } } });
     for (let index = 0; index < 5; index += 1) await call({ direction: 'inbound', counterpartNumber: `+1415555020${index}`, outcome: 'missed' });
     const seen: string[] = [];
     let token = '';
@@ -135,6 +133,54 @@ describe('zoom-sim Zoom Phone', () => {
     expect((await bodyOf(unlicensed)).code).toBe(1001);
   });
 
+  describe('call records beyond the plain call', () => {
+    const historyEvents = () => harness.receiver.named('phone.callee_call_history_completed').map((received) => received.body.payload.object);
+
+    it('rings a call queue\'s members unanswered before the user answers: one call_id, a path each, in one event or one per path', async () => {
+      const { callId } = await call({ direction: 'inbound', counterpartNumber: '+14155550187', outcome: 'answered', durationSeconds: 300, callQueueRings: 2 });
+      const [history] = await harness.receiver.waitFor(1, 'phone.callee_call_history_completed');
+      const paths = history.body.payload.object.call_logs;
+      expect(paths.map((path: Record<string, unknown>) => [path.call_id, path.event, path.result, path.talk_time, path.callee_ext_type])).toEqual([
+        [callId, 'ring_to_member', 'no_answer', 0, 'call_queue'],
+        [callId, 'ring_to_member', 'no_answer', 0, 'call_queue'],
+        [callId, 'incoming', 'answered', 300, 'user'],
+      ]);
+      expect(new Set(paths.map((path: { call_path_id: string }) => path.call_path_id)).size).toBe(3);
+      expect(paths.map((path: { start_time: string }) => Date.parse(path.start_time))).toEqual([...paths.map((path: { start_time: string }) => Date.parse(path.start_time))].sort());
+      const [elements] = harness.receiver.named('phone.callee_call_element_completed');
+      expect(elements.body.payload.object.call_elements.map((element: { call_history_uuid: string }) => element.call_history_uuid)).toEqual(paths.map((path: { id: string }) => path.id));
+      const listed = await bodyOf(harness.api(agent, 'GET', '/v2/phone/users/me/call_history'));
+      expect(listed).toMatchObject({ total_records: 3, call_logs: paths });
+      expect(listed.call_elements).toHaveLength(3);
+
+      harness.receiver.clear();
+      await call({ direction: 'inbound', counterpartNumber: '+14155550187', outcome: 'answered', durationSeconds: 300, callQueueRings: 2, splitPaths: true });
+      await harness.receiver.waitFor(3, 'phone.callee_call_history_completed');
+      expect(historyEvents().map((object) => object.call_logs.length)).toEqual([1, 1, 1]);
+    });
+
+    it('writes any result asked for, only the spec\'s required fields, or a record without the fields named', async () => {
+      await call({ direction: 'inbound', counterpartNumber: '+14155550187', outcome: 'missed', result: 'ring_timeout' });
+      await call({ direction: 'inbound', counterpartNumber: '+14155550187', outcome: 'answered', minimal: true });
+      await call({ direction: 'outbound', counterpartNumber: '+14155550187', outcome: 'answered', omitFields: ['direction'] });
+      await harness.receiver.waitFor(2, 'phone.callee_call_history_completed');
+      const [timedOut, minimal] = historyEvents().map((object) => object.call_logs[0]);
+      expect(timedOut.result).toBe('ring_timeout');
+      expect(Object.keys(minimal).sort()).toEqual(['call_id', 'call_path_id', 'id', 'result', 'start_time']);
+      const [element] = harness.receiver.named('phone.callee_call_element_completed').slice(-1);
+      expect(Object.keys(element.body.payload.object.call_elements[0]).sort()).toEqual(['call_element_id', 'call_history_uuid', 'call_id', 'result', 'start_time']);
+      const [outbound] = await harness.receiver.waitFor(1, 'phone.caller_call_history_completed');
+      expect(outbound.body.payload.object.call_logs[0]).not.toHaveProperty('direction');
+      expect(outbound.body.payload.object.call_logs[0]).toMatchObject({ caller_ext_number: '1001', callee_did_number: '+14155550187' });
+    });
+
+    it('never sends the events a scenario drops, as when Zoom loses a webhook', async () => {
+      const { deliveryIds } = await call({ direction: 'inbound', counterpartNumber: '+14155550187', outcome: 'missed', drop: ['phone.callee_call_history_completed', 'phone.callee_missed'] });
+      await harness.receiver.waitFor(deliveryIds.length);
+      expect(names()).toEqual(['phone.callee_ringing', 'phone.callee_call_element_completed']);
+    });
+  });
+
   it('refuses scenario input it cannot play, saying why', async () => {
     const bad = await fetch(`${harness.url}/_sim/phone/calls`, {
       method: 'POST',
@@ -143,5 +189,11 @@ describe('zoom-sim Zoom Phone', () => {
     });
     expect(bad.status).toBe(400);
     expect((await bodyOf(bad)).error).toMatch(/voicemail/);
+    const refused = async (body: Record<string, unknown>) =>
+      (await bodyOf(fetch(`${harness.url}/_sim/phone/calls`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userEmail: 'agent@demo.test', counterpartNumber: '+14155550187', ...body }) }))).error;
+    expect(await refused({ direction: 'outbound', callQueueRings: 2 })).toMatch(/callQueueRings/);
+    expect(await refused({ result: 'Call Connected' })).toMatch(/result/);
+    expect(await refused({ omitFields: 'direction' })).toMatch(/omitFields/);
+    expect(await refused({ drop: 'phone.callee_ringing' })).toMatch(/drop/);
   });
 });

@@ -1,4 +1,4 @@
-import type { ZoomCallHistoryRecord, ZoomLegacyCallLog, ZoomPhoneRecording, ZoomVoicemail } from '@switchboard/zoom';
+import type { ZoomCallElement, ZoomCallHistoryRecord, ZoomCallHistoryResult, ZoomLegacyCallLog, ZoomPhoneRecording, ZoomVoicemail } from '@switchboard/zoom';
 import { ActivityDirection, CallResult } from './enums';
 
 /**
@@ -17,6 +17,29 @@ export interface CallFacts {
   counterpartRaw: string | null;
   counterpartName: string | null;
   callHistoryId: string | null;
+}
+
+/** Which kind of Zoom record described a path: the call history (v2), a call element (v3) or the legacy call log. */
+export type CallRecordSource = 'history' | 'element' | 'legacy';
+
+/**
+ * One path (leg) of a call as one Zoom record described it. A call queue ringing its members, a transfer or a
+ * forward to voicemail gives a call several paths, each a record of its own with the call's `call_id`.
+ */
+export interface CallPathFacts extends CallFacts {
+  source: CallRecordSource;
+  /** Zoom's id of the path: `call_path_id` in the call history, `call_element_id` of an element, a legacy log's `id`. */
+  pathId: string;
+  /** Zoom's `result` when it is none of the values we know: the path reads UNKNOWN and the caller logs the value. */
+  unrecognisedResult?: string;
+}
+
+/** What identifies the connected user at either end of a Zoom call record; any of it may be unknown. */
+export interface CallOwner {
+  extensionId?: string | null;
+  extensionNumber?: string | null;
+  phoneNumber?: string | null;
+  email?: string | null;
 }
 
 /** A voicemail's facts: those of the call it was left on, which Zoom does not always name. */
@@ -46,19 +69,44 @@ export function callDirection(direction: string | null | undefined, internal = f
   return direction === 'outbound' ? ActivityDirection.OUTBOUND : ActivityDirection.INBOUND;
 }
 
-const HISTORY_RESULTS: Record<string, CallResult> = {
+/**
+ * What each of the 20 `result` values of Zoom's Phone spec says about a path (the mapping is ours; Zoom defines only
+ * the values). `unanswered` reads MISSED on a call the user received and CANCELLED on one they placed; `hung_up`
+ * the same, unless the path was answered before the hang-up.
+ */
+const HISTORY_RESULTS: Record<ZoomCallHistoryResult, CallResult | 'unanswered' | 'hung_up'> = {
   answered: CallResult.ANSWERED,
+  accepted: CallResult.ANSWERED,
+  picked_up: CallResult.ANSWERED,
   connected: CallResult.ANSWERED,
-  no_answer: CallResult.MISSED,
-  missed: CallResult.MISSED,
+  succeeded: CallResult.ANSWERED,
   voicemail: CallResult.VOICEMAIL,
+  no_answer: 'unanswered',
+  ring_timeout: 'unanswered',
+  abandoned: 'unanswered',
+  overflowed: 'unanswered',
+  hang_up: 'hung_up',
+  canceled: 'hung_up',
   rejected: CallResult.REJECTED,
-  declined: CallResult.REJECTED,
   busy: CallResult.BUSY,
-  hang_up: CallResult.CANCELLED,
-  cancelled: CallResult.CANCELLED,
-  canceled: CallResult.CANCELLED,
+  // Zoom could not put these through at all: nobody was rung, so they are not missed, and they are not unknown.
+  call_failed: CallResult.FAILED,
+  unconnected: CallResult.FAILED,
+  invalid_key: CallResult.FAILED,
+  invalid_operation: CallResult.FAILED,
+  system_blocked: CallResult.FAILED,
+  service_unavailable: CallResult.FAILED,
 };
+const HISTORY_RESULT_BY_VALUE = new Map<string, CallResult | 'unanswered' | 'hung_up'>(Object.entries(HISTORY_RESULTS));
+
+/** A path's result from Zoom's `result`; a value outside the spec's enum is UNKNOWN and named for the caller's log. */
+function historyResult(zoomResult: string, placedByUser: boolean, answered: boolean): Pick<CallPathFacts, 'result' | 'unrecognisedResult'> {
+  const meaning = HISTORY_RESULT_BY_VALUE.get(zoomResult.trim().toLowerCase());
+  if (meaning === undefined) return { result: CallResult.UNKNOWN, unrecognisedResult: zoomResult };
+  if (meaning === 'hung_up' && answered) return { result: CallResult.ANSWERED };
+  if (meaning === 'unanswered' || meaning === 'hung_up') return { result: placedByUser ? CallResult.CANCELLED : CallResult.MISSED };
+  return { result: meaning };
+}
 
 const LEGACY_RESULTS: Record<string, CallResult> = {
   'call connected': CallResult.ANSWERED,
@@ -79,7 +127,45 @@ function validDate(value: string | null | undefined): Date | null {
 }
 
 /** The caller_* and callee_* fields Zoom's call records have, each record kind its own subset. */
-type SideFields = Partial<Record<`${CallSide}_${'did_number' | 'number' | 'ext_number' | 'name'}`, string | null>>;
+type SideFields = Partial<Record<`${CallSide}_${'did_number' | 'number' | 'ext_number' | 'ext_id' | 'ext_type' | 'email' | 'name'}`, string | null>>;
+
+const digitsOf = (value: string | null | undefined) => (value ?? '').replace(/\D/g, '') || null;
+const sameValue = (a: string | null | undefined, b: string | null | undefined) => Boolean(a && b && a === b);
+
+/** Whether one end of a record is the owner's: their extension id or number, direct number or email. */
+function isOwnerSide(record: SideFields, side: CallSide, owner: CallOwner): boolean {
+  return (
+    sameValue(nonEmpty(record[`${side}_ext_id`]), nonEmpty(owner.extensionId)) ||
+    sameValue(nonEmpty(record[`${side}_ext_number`]), nonEmpty(owner.extensionNumber)) ||
+    sameValue(digitsOf(record[`${side}_did_number`]), digitsOf(owner.phoneNumber)) ||
+    sameValue(nonEmpty(record[`${side}_email`])?.toLowerCase(), nonEmpty(owner.email)?.toLowerCase())
+  );
+}
+
+/**
+ * Zoom's `direction` of a record (relative to the user it belongs to) or, when Zoom left it out, which end the
+ * user is: the caller of a call they placed. A record where neither end, or both, is recognisably theirs reads
+ * inbound, as the records of calls that reached a user through a queue or a forward do.
+ */
+export function recordDirection(record: SideFields & { direction?: string | null }, owner: CallOwner): 'inbound' | 'outbound' {
+  const given = nonEmpty(record.direction)?.toLowerCase();
+  if (given === 'inbound' || given === 'outbound') return given;
+  return isOwnerSide(record, 'caller', owner) && !isOwnerSide(record, 'callee', owner) ? 'outbound' : 'inbound';
+}
+
+/**
+ * Both ends on the Zoom account: Zoom says so (`connect_type`), or, when it does not, both ends are its extensions
+ * (an extension type other than `external_contact`); a caller from outside has no extension type.
+ */
+function isInternalRecord(record: SideFields & { connect_type?: string | null }): boolean {
+  const connectType = nonEmpty(record.connect_type)?.toLowerCase();
+  if (connectType) return connectType === 'internal';
+  const onAccount = (side: CallSide) => {
+    const type = nonEmpty(record[`${side}_ext_type`]);
+    return type !== null && type !== 'external_contact';
+  };
+  return onAccount('caller') && onAccount('callee');
+}
 
 /** One end of a record: its direct number, else `fallback` (the extension or the number as dialled), and its name. */
 function counterpartOf(record: SideFields, side: CallSide, fallback: 'number' | 'ext_number'): Pick<CallFacts, 'counterpartRaw' | 'counterpartName'> {
@@ -89,37 +175,95 @@ function counterpartOf(record: SideFields, side: CallSide, fallback: 'number' | 
   };
 }
 
-/** A call history record (current API and `*_call_history_completed`), from the side of the user it belongs to. */
-export function callFactsFromHistory(record: ZoomCallHistoryRecord): CallFacts | null {
+/** A path from the fields call history records and call elements share, from the side of `owner`, the user the record belongs to. */
+function pathFromRecord(record: ZoomCallHistoryRecord | ZoomCallElement, owner: CallOwner, ids: Pick<CallPathFacts, 'source' | 'pathId' | 'callHistoryId'>): CallPathFacts | null {
   const startedAt = validDate(record.start_time);
   if (!startedAt) return null;
   const answeredAt = validDate(record.answer_time);
   const endedAt = validDate(record.end_time);
-  const talkTime = record.talk_time ?? (answeredAt && endedAt ? Math.round((endedAt.getTime() - answeredAt.getTime()) / 1000) : 0);
+  const talkTime = Math.max(0, record.talk_time ?? (answeredAt && endedAt ? Math.round((endedAt.getTime() - answeredAt.getTime()) / 1000) : 0));
+  const direction = recordDirection(record, owner);
   return {
+    ...ids,
     callId: record.call_id,
-    direction: callDirection(record.direction, record.connect_type === 'internal'),
-    result: HISTORY_RESULTS[(record.result ?? '').toLowerCase()] ?? (answeredAt ? CallResult.ANSWERED : CallResult.UNKNOWN),
+    direction: callDirection(direction, isInternalRecord(record)),
+    ...historyResult(record.result, direction === 'outbound', Boolean(answeredAt) || talkTime > 0),
     startedAt,
-    durationSeconds: Math.max(0, talkTime),
-    ...counterpartOf(record, callSides(record.direction).counterpart, 'ext_number'),
-    callHistoryId: nonEmpty(record.call_history_uuid) ?? record.id,
+    durationSeconds: talkTime,
+    ...counterpartOf(record, callSides(direction).counterpart, 'ext_number'),
   };
 }
 
-/** A legacy call log (retired by Zoom during 2026, still accepted), mapped onto the same facts. */
-export function callFactsFromLegacyLog(log: ZoomLegacyCallLog): CallFacts | null {
+/** A path of a call history record (v2: the REST list and `*_call_history_completed`); null without a usable start time. */
+export const callPathFromHistory = (record: ZoomCallHistoryRecord, owner: CallOwner): CallPathFacts | null =>
+  pathFromRecord(record, owner, { source: 'history', pathId: record.call_path_id, callHistoryId: nonEmpty(record.call_history_uuid) ?? record.id });
+
+/** A call element (v3, `*_call_element_completed`): the same path under other ids. */
+export const callPathFromElement = (element: ZoomCallElement, owner: CallOwner): CallPathFacts | null =>
+  pathFromRecord(element, owner, { source: 'element', pathId: element.call_element_id, callHistoryId: element.call_history_uuid });
+
+/** A legacy call log (retired by Zoom during 2026, still accepted), mapped onto the same facts: one path per log. */
+export function callPathFromLegacyLog(log: ZoomLegacyCallLog): CallPathFacts | null {
   const startedAt = validDate(log.date_time);
   if (!startedAt || !log.call_id) return null;
   const internal = Number(log.caller_number_type) === 1 && Number(log.callee_number_type) === 1;
+  const result = LEGACY_RESULTS[(log.result ?? '').toLowerCase()];
   return {
+    source: 'legacy',
+    pathId: log.id,
     callId: log.call_id,
     direction: callDirection(log.direction, internal),
-    result: LEGACY_RESULTS[(log.result ?? '').toLowerCase()] ?? CallResult.UNKNOWN,
+    result: result ?? CallResult.UNKNOWN,
+    ...(result ? {} : { unrecognisedResult: log.result ?? '' }),
     startedAt,
     durationSeconds: Math.max(0, log.duration ?? 0),
     ...counterpartOf(log, callSides(log.direction).counterpart, 'number'),
     callHistoryId: null,
+  };
+}
+
+/** Outcomes from best to worst: a call reads as its best path did (a queue call answered on its third ring was answered). */
+const RESULT_PREFERENCE: CallResult[] = [
+  CallResult.ANSWERED,
+  CallResult.VOICEMAIL,
+  CallResult.MISSED,
+  CallResult.CANCELLED,
+  CallResult.REJECTED,
+  CallResult.BUSY,
+  CallResult.FAILED,
+  CallResult.UNKNOWN,
+];
+/**
+ * The record kinds describe the same paths under different ids: a call is read from one kind, never from several
+ * summed; the call history first (Zoom's primary record of a finished call), then call elements, then the legacy log.
+ */
+const SOURCE_PREFERENCE: CallRecordSource[] = ['history', 'element', 'legacy'];
+
+const byStartThenPath = (a: CallPathFacts, b: CallPathFacts) =>
+  a.startedAt.getTime() - b.startedAt.getTime() || (a.pathId < b.pathId ? -1 : a.pathId > b.pathId ? 1 : 0);
+
+/**
+ * One call from all the paths Zoom recorded of it, whatever order they came in: the best outcome of any path
+ * (answered over voicemail over missed...), the talk time of all of them, the earliest start; who called whom as
+ * the first path has it (a later path rings a queue member or a transfer target, not the other party).
+ */
+export function mergeCallPaths(paths: readonly CallPathFacts[]): CallFacts {
+  const source = SOURCE_PREFERENCE.find((kind) => paths.some((path) => path.source === kind));
+  const chosen = paths.filter((path) => path.source === source).sort(byStartThenPath);
+  if (chosen.length === 0) throw new Error('mergeCallPaths: a call needs at least one path');
+  const [first] = chosen;
+  const best = chosen.reduce((winner, path) => (RESULT_PREFERENCE.indexOf(path.result) < RESULT_PREFERENCE.indexOf(winner.result) ? path : winner));
+  const durations = chosen.flatMap((path) => (path.durationSeconds === null ? [] : [path.durationSeconds]));
+  const withCounterpart = chosen.find((path) => path.counterpartRaw) ?? first;
+  return {
+    callId: first.callId,
+    direction: first.direction,
+    result: best.result,
+    startedAt: first.startedAt,
+    durationSeconds: durations.length > 0 ? durations.reduce((total, seconds) => total + seconds, 0) : null,
+    counterpartRaw: withCounterpart.counterpartRaw,
+    counterpartName: withCounterpart.counterpartName,
+    callHistoryId: first.callHistoryId,
   };
 }
 
@@ -162,6 +306,7 @@ const RESULT_WORDS: Record<CallResult, string> = {
   REJECTED: 'Declined call',
   BUSY: 'Busy call',
   CANCELLED: 'Cancelled call',
+  FAILED: 'Failed call',
   UNKNOWN: 'Call',
 };
 

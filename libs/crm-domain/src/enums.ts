@@ -20,6 +20,8 @@ export const CallResult = {
   REJECTED: 'REJECTED',
   BUSY: 'BUSY',
   CANCELLED: 'CANCELLED',
+  /** Zoom could not put the call through (a system or network failure, a blocked number, a wrong menu key). */
+  FAILED: 'FAILED',
   UNKNOWN: 'UNKNOWN',
 } as const;
 export type CallResult = (typeof CallResult)[keyof typeof CallResult];

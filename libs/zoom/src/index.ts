@@ -1,5 +1,6 @@
 export * from './config';
 export * from './errors';
+export * from './validation';
 export * from './oauth/pkce';
 export * from './oauth/token-set';
 export * from './oauth/zoom-oauth-client';

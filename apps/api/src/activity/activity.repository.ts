@@ -19,7 +19,7 @@ export interface ActivityCriteria {
   contactId?: string | null;
   dealId?: string | null;
   types?: ActivityType[] | null;
-  /** Only activities on no contact, of these types. */
+  /** Only activities on no contact, of these types, that are not internal (a colleague is no one to create a contact for). */
   unmatchedTypes?: ActivityType[];
   /** A LIKE pattern, lower case, matched against the activity's text (body and transcript). */
   textPattern?: string | null;
@@ -177,7 +177,9 @@ export class ActivityRepository {
     const query = this.activities.createQueryBuilder('a').where('a.organisation_id = :organisationId', { organisationId: criteria.organisationId });
     if (criteria.contactId) query.andWhere('a.contact_id = :contactId', { contactId: criteria.contactId });
     if (criteria.dealId) query.andWhere('a.deal_id = :dealId', { dealId: criteria.dealId });
-    if (criteria.unmatchedTypes) query.andWhere('a.contact_id IS NULL AND a.type IN (:...unmatchedTypes)', { unmatchedTypes: criteria.unmatchedTypes });
+    if (criteria.unmatchedTypes) {
+      query.andWhere(`a.contact_id IS NULL AND a.type IN (:...unmatchedTypes) AND a.direction IS DISTINCT FROM 'INTERNAL'`, { unmatchedTypes: criteria.unmatchedTypes });
+    }
     if (criteria.types?.length) query.andWhere('a.type IN (:...types)', { types: criteria.types });
     if (criteria.textPattern) query.andWhere(`lower(coalesce(a.body, '') || ' ' || coalesce(a.transcript, '')) LIKE :textPattern`, { textPattern: criteria.textPattern });
     return query;

@@ -14,6 +14,9 @@ import { type ActivityCriteria, ActivityRepository, type NewActivity, type Saved
 import type { Activity, ActivityZoomRef, Attachment } from './entities/activity.entity';
 import { LiveCallRepository } from './live-call.repository';
 
+/** What a write did: the row as saved, and whether the write created it. */
+export type { SavedActivity };
+
 export interface ActivityFilter {
   contactId?: string | null;
   /** Words in the activity's text: a note, a summary line, a voicemail transcript. */
@@ -25,7 +28,7 @@ export interface ActivityFilter {
   after?: string | null;
 }
 
-/** What "Unmatched" lists: conversations from a number no contact has. A meeting booked in Zoom is not one. */
+/** What "Unmatched" lists: conversations from a number no contact has. A meeting booked in Zoom is not one, nor an internal call. */
 const UNMATCHED_TYPES = [ActivityType.CALL, ActivityType.VOICEMAIL, ActivityType.SMS];
 /** Contacts a search finds through their voicemail transcripts; bounded so a common word stays cheap. */
 const TRANSCRIPT_SEARCH_LIMIT = 500;
@@ -189,8 +192,10 @@ export class ActivityService implements OnModuleInit {
    * upsertByZoomRef for a batch of distinct Zoom objects (a backfill's page): one statement, then each activity
    * announced as added or updated. Existing rows get only the `updatable` fields, like the single form.
    */
-  async upsertManyByZoomRef(rows: ZoomActivity[], updatable: (keyof Activity)[]): Promise<void> {
-    await this.announce(...(await this.activities.upsertManyByZoomRef(rows, updatable)));
+  async upsertManyByZoomRef(rows: ZoomActivity[], updatable: (keyof Activity)[]): Promise<SavedActivity[]> {
+    const saved = await this.activities.upsertManyByZoomRef(rows, updatable);
+    await this.announce(...saved);
+    return saved;
   }
 
   /**

@@ -34,7 +34,7 @@ export class IntegrationHealthResolver {
       this.inbox.urlValidatedAt(),
       this.inbox.lastReceivedByEvent(scope),
       this.inbox.countsByStatus(scope),
-      this.inbox.failed(scope),
+      this.inbox.withErrors(scope),
       this.connections.tokenExpiries(connections.map((connection) => connection.id)),
       this.auth.usersByIds(principal.organisationId, connections.map((connection) => connection.userId)),
       this.transcriptions.failedFor(principal.organisationId),
@@ -44,7 +44,7 @@ export class IntegrationHealthResolver {
       webhookValidatedAt,
       lastEvents: lastEvents.map((seen) => ({ event: seen.event, lastReceivedAt: seen.receivedAt })),
       inboxCounts: Object.entries(counts).map(([status, count]) => ({ status, count })),
-      failedEvents: failed.map((entry) => ({ id: entry.id, event: entry.event, attempts: entry.attempts, lastError: entry.lastError, receivedAt: entry.receivedAt })),
+      failedEvents: failed.map((entry) => ({ id: entry.id, event: entry.event, status: entry.status, attempts: entry.attempts, lastError: entry.lastError, receivedAt: entry.receivedAt })),
       failedTranscriptions: failedVoicemails.map((voicemail) => ({ activityId: voicemail.activityId, attempts: voicemail.attempts, lastError: voicemail.lastError, failedAt: voicemail.updatedAt })),
       connections: connections.map((connection) => ({
         userEmail: emailOf.get(connection.userId) ?? '',
@@ -57,7 +57,7 @@ export class IntegrationHealthResolver {
   }
 
   @RequireRole(UserRole.ADMIN)
-  @Mutation(() => Boolean, { description: 'Queues a failed Zoom event again' })
+  @Mutation(() => Boolean, { description: 'Queues a failed (or partly processed) Zoom event again' })
   async retryWebhookEvent(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
     const { scope } = await this.scope(principal);
     if (!(await this.inbox.retryFailed(scope, id))) throw notFound('Failed event');

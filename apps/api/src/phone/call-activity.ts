@@ -1,4 +1,4 @@
-import type { CallFacts, VoicemailFacts } from '@switchboard/crm-domain';
+import type { CallFacts, CallOwner, VoicemailFacts } from '@switchboard/crm-domain';
 import type { ConnectedZoomUser } from '../zoom';
 
 /**
@@ -25,3 +25,6 @@ export function callActivityFields(
     zoomRef,
   };
 }
+
+/** How the connected user appears at either end of their Zoom call records: their Zoom Phone extension and number. */
+export const callOwnerOf = (connection: ConnectedZoomUser): CallOwner => ({ extensionNumber: connection.phoneExtension, phoneNumber: connection.phoneNumber });

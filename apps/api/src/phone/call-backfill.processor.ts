@@ -1,14 +1,15 @@
 import { Processor } from '@nestjs/bullmq';
 import { Inject } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
-import { callFactsFromHistory } from '@switchboard/crm-domain';
-import type { ZoomCallHistoryRecord, ZoomPage } from '@switchboard/zoom';
+import { callPathFromHistory } from '@switchboard/crm-domain';
+import { describeRejectedItem, type ZoomCallHistoryRecord, type ZoomPage } from '@switchboard/zoom';
 import type { Job } from 'bullmq';
 import type { Logger } from 'pino';
 import { ActivityService } from '../activity';
 import { LOGGER } from '../platform/logging/logger';
 import { attemptOf, isLastAttempt, QueueWorker } from '../platform/queues/queue-worker';
 import { ZoomConnectionService } from '../zoom';
+import { callOwnerOf } from './call-activity';
 import { CallBackfillService, BACKFILL_JOB, BACKFILL_QUEUE } from './call-backfill.service';
 import { CallLogService } from './call-log.service';
 import { CallSyncStatus } from './entities/call-backfill.entity';
@@ -54,6 +55,14 @@ export class CallBackfillProcessor extends QueueWorker<{ connectionId: string }>
       let total = backfill.total ?? 0;
       const countedWindows = new Set(backfill.resumePageToken && backfill.resumeFrom ? [backfill.resumeFrom] : []);
       let processed = backfill.processed;
+      let rejected = backfill.rejected;
+      const owner = callOwnerOf(connection);
+      // A malformed record is left out of its page and named in the log; its siblings are logged all the same.
+      const reportRejected = (page: Pick<ZoomPage<unknown>, 'rejected'>, list: string) => {
+        if (page.rejected.length === 0) return;
+        rejected += page.rejected.length;
+        this.logger.warn({ connectionId, list, rejected: page.rejected.map(describeRejectedItem) }, 'Zoom records left out of a backfill page: malformed');
+      };
       const from = backfill.resumeFrom ?? backfill.rangeFrom;
       // Resumed after its last page was saved: nothing is left to list.
       const pages: AsyncIterable<ZoomPage<ZoomCallHistoryRecord>> = from > backfill.rangeTo ? (async function* () {})() : api.listCallHistory({ from, to: backfill.rangeTo, startPageToken: backfill.resumePageToken ?? undefined });
@@ -72,8 +81,9 @@ export class CallBackfillProcessor extends QueueWorker<{ connectionId: string }>
         pending = fetchPage();
         const page: ZoomPage<ZoomCallHistoryRecord> = result.value;
         // A page is one use case: each of its activities is announced once.
-        await this.activities.announceOnce(() => this.calls.logCalls(connection, page.items.map(callFactsFromHistory).filter((facts) => facts !== null)));
-        processed += page.items.length;
+        await this.activities.announceOnce(() => this.calls.logCalls(connection, page.items.map((record) => callPathFromHistory(record, owner)).filter((path) => path !== null)));
+        reportRejected(page, 'call history');
+        processed += page.items.length + page.rejected.length;
         const window = page.window!;
         if (!countedWindows.has(window.from)) {
           countedWindows.add(window.from);
@@ -81,6 +91,7 @@ export class CallBackfillProcessor extends QueueWorker<{ connectionId: string }>
         }
         await this.backfills.save(connectionId, {
           processed,
+          rejected,
           total: Math.max(total, processed),
           resumeFrom: page.nextPageToken ? window.from : nextDay(window.to),
           resumePageToken: page.nextPageToken || null,
@@ -92,8 +103,9 @@ export class CallBackfillProcessor extends QueueWorker<{ connectionId: string }>
         await this.activities.announceOnce(async () => {
           for (const voicemail of page.items) await this.voicemails.receive(connection, voicemail);
         });
+        reportRejected(page, 'voicemails');
       }
-      await this.backfills.save(connectionId, { status: CallSyncStatus.DONE, total: processed, finishedAt: new Date(), resumeFrom: null, resumePageToken: null });
+      await this.backfills.save(connectionId, { status: CallSyncStatus.DONE, total: processed, rejected, finishedAt: new Date(), resumeFrom: null, resumePageToken: null });
       this.logger.info({ connectionId, processed }, 'Call history backfill done');
       return `${processed} calls`;
     } catch (error) {

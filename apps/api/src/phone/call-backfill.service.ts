@@ -67,6 +67,7 @@ export class CallBackfillService implements OnModuleInit {
         resumeFrom: null,
         resumePageToken: null,
         processed: 0,
+        rejected: 0,
         total: null,
         error: null,
         startedAt: null,

@@ -1,12 +1,17 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { type CallFacts, callFactsFromHistory, callFactsFromLegacyLog } from '@switchboard/crm-domain';
-import { callHistoryCompletedEventSchema, legacyCallLogCompletedEventSchema } from '@switchboard/zoom';
+import { type CallOwner, type CallPathFacts, callPathFromElement, callPathFromHistory, callPathFromLegacyLog } from '@switchboard/crm-domain';
+import { callElementCompletedEventSchema, callHistoryCompletedEventSchema, legacyCallLogCompletedEventSchema, parseZoomListEvent, type ZoomRejectedItem } from '@switchboard/zoom';
 import { ActivityService } from '../activity';
-import { WebhookRouter, type WebhookOutcome } from '../webhook';
+import { processedWithout, WebhookRouter, type WebhookOutcome } from '../webhook';
 import { ZoomConnectionService } from '../zoom';
+import { callOwnerOf } from './call-activity';
 import { CallLogService } from './call-log.service';
 
-/** `*_call_history_completed` (current) and `*_call_log_completed` (legacy): the record of a finished call. */
+/**
+ * The records of a finished call's paths: `*_call_history_completed` (v2), `*_call_element_completed` (v3, which
+ * Zoom keeps when it retires v2) and `*_call_log_completed` (legacy), all into the same activity per call. Each
+ * record is validated on its own: the valid ones are logged, the malformed ones named on the inbox entry.
+ */
 @Injectable()
 export class CallLogHandler implements OnModuleInit {
   constructor(
@@ -18,22 +23,29 @@ export class CallLogHandler implements OnModuleInit {
 
   onModuleInit(): void {
     this.router.register(['phone.caller_call_history_completed', 'phone.callee_call_history_completed'], (envelope) => {
-      const { payload } = callHistoryCompletedEventSchema.parse(envelope);
-      return this.log(payload.object.user_id, payload.object.call_logs.map(callFactsFromHistory));
+      const { event, rejected } = parseZoomListEvent(callHistoryCompletedEventSchema, envelope);
+      const { user_id: zoomUserId, call_logs: records } = event.payload.object;
+      return this.log(zoomUserId, rejected, (owner) => records.map((record) => callPathFromHistory(record, owner)));
+    });
+    this.router.register(['phone.caller_call_element_completed', 'phone.callee_call_element_completed'], (envelope) => {
+      const { event, rejected } = parseZoomListEvent(callElementCompletedEventSchema, envelope);
+      const { user_id: zoomUserId, call_elements: elements } = event.payload.object;
+      return this.log(zoomUserId, rejected, (owner) => elements.map((element) => callPathFromElement(element, owner)));
     });
     this.router.register(['phone.caller_call_log_completed', 'phone.callee_call_log_completed'], (envelope) => {
-      const { payload } = legacyCallLogCompletedEventSchema.parse(envelope);
-      return this.log(payload.object.user_id, payload.object.call_logs.map(callFactsFromLegacyLog));
+      const { event, rejected } = parseZoomListEvent(legacyCallLogCompletedEventSchema, envelope);
+      const { user_id: zoomUserId, call_logs: logs } = event.payload.object;
+      return this.log(zoomUserId, rejected, () => logs.map(callPathFromLegacyLog));
     });
   }
 
   /** The records belong to `zoomUserId`; nothing happens unless that user is connected here. */
-  private log(zoomUserId: string | null | undefined, records: (CallFacts | null)[]): Promise<WebhookOutcome> {
+  private log(zoomUserId: string | null | undefined, rejected: ZoomRejectedItem[], pathsOf: (owner: CallOwner) => Array<CallPathFacts | null>): Promise<WebhookOutcome> {
     return this.activities.announceOnce(async () => {
       const connection = zoomUserId ? await this.connections.connectedZoomUser(zoomUserId) : null;
       if (!connection) return 'skipped';
-      for (const facts of records) if (facts) await this.calls.logCall(connection, facts);
-      return 'processed';
+      await this.calls.logCall(connection, pathsOf(callOwnerOf(connection)).filter((path) => path !== null));
+      return processedWithout(rejected);
     });
   }
 }

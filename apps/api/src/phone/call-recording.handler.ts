@@ -1,11 +1,11 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ActivityType, type CallFacts, callActivityKey, callFactsFromRecording } from '@switchboard/crm-domain';
-import { phoneRecordingCompletedEventSchema, type ZoomPhoneRecording } from '@switchboard/zoom';
+import { parseZoomListEvent, phoneRecordingCompletedEventSchema, type ZoomPhoneRecording } from '@switchboard/zoom';
 import { Repository } from 'typeorm';
 import { ActivityService } from '../activity';
 import { ContactsService } from '../crm';
-import { WebhookRouter, type WebhookOutcome } from '../webhook';
+import { processedWithout, WebhookRouter, type WebhookOutcome } from '../webhook';
 import { type ConnectedZoomUser, ZoomConnectionService } from '../zoom';
 import { callActivityFields } from './call-activity';
 import { PhoneRecording } from './entities/phone-recording.entity';
@@ -29,7 +29,9 @@ export class CallRecordingHandler implements OnModuleInit {
 
   onModuleInit(): void {
     this.router.register(['phone.recording_completed'], (envelope) => {
-      const { payload } = phoneRecordingCompletedEventSchema.parse(envelope);
+      // Each recording is validated on its own: a malformed one is named on the inbox entry, the others attached.
+      const { event, rejected } = parseZoomListEvent(phoneRecordingCompletedEventSchema, envelope);
+      const { payload } = event;
       return this.activities.announceOnce(async (): Promise<WebhookOutcome> => {
         let processed = false;
         for (const recording of payload.object.recordings) {
@@ -40,7 +42,7 @@ export class CallRecordingHandler implements OnModuleInit {
           await this.attach(connection, recording, call);
           processed = true;
         }
-        return processed ? 'processed' : 'skipped';
+        return processed || rejected.length > 0 ? processedWithout(rejected) : 'skipped';
       });
     });
   }

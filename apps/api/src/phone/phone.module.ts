@@ -13,8 +13,10 @@ import { CallBoardHandler } from './call-board.handler';
 import { CallLogHandler } from './call-log.handler';
 import { CallLogService } from './call-log.service';
 import { CallRecordingHandler } from './call-recording.handler';
+import { CallPathRepository } from './call-path.repository';
 import { CallSyncResolver } from './call-sync.resolver';
 import { CallBackfill } from './entities/call-backfill.entity';
+import { CallPath } from './entities/call-path.entity';
 import { PhoneRecording } from './entities/phone-recording.entity';
 import { MediaPlaybackController } from './media-playback.controller';
 import { VoicemailHandler } from './voicemail.handler';
@@ -30,7 +32,7 @@ export class PhoneModule {
     return {
       module: PhoneModule,
       imports: [
-        TypeOrmModule.forFeature([PhoneRecording, CallBackfill]),
+        TypeOrmModule.forFeature([PhoneRecording, CallBackfill, CallPath]),
         BullModule.registerQueue({ name: BACKFILL_QUEUE }),
         ActivityModule,
         AuthModule,
@@ -41,6 +43,7 @@ export class PhoneModule {
       ],
       controllers: options.http ? [MediaPlaybackController] : [],
       providers: [
+        CallPathRepository,
         CallLogService,
         CallLogHandler,
         CallBoardHandler,

@@ -1,3 +1,3 @@
 export { WebhookModule } from './webhook.module';
 export { type InboxScope, WebhookInboxService } from './webhook-inbox.service';
-export { WebhookRouter, type WebhookOutcome } from './webhook-router.service';
+export { PartlyProcessed, processedWithout, WebhookRouter, type WebhookOutcome } from './webhook-router.service';

@@ -39,6 +39,8 @@ export interface InboxScope {
   accountIds: string[];
 }
 const SCOPED = '(zoom_user_id = ANY($1) OR account_id = ANY($2))';
+/** What the health page lists and an admin may retry. */
+const WITH_ERRORS = [InboxStatus.FAILED, InboxStatus.PROCESSED_WITH_ERRORS];
 
 /** The durable inbox: a row per distinct Zoom event, then a job per row (job id = row id). */
 @Injectable()
@@ -163,12 +165,13 @@ export class WebhookInboxService {
     });
   }
 
+  /** Queues a failed or partly processed event again (processing is idempotent, so its logged records stay single). */
   async retryFailed(scope: InboxScope, id: string): Promise<boolean> {
     const result = await this.inbox
       .createQueryBuilder()
       .update()
       .set({ status: InboxStatus.RECEIVED, lastError: null })
-      .where(`id = :id AND status = :status AND (zoom_user_id = ANY(:zoomUserIds) OR account_id = ANY(:accountIds))`, { id, status: InboxStatus.FAILED, ...scope })
+      .where(`id = :id AND status IN (:...statuses) AND (zoom_user_id = ANY(:zoomUserIds) OR account_id = ANY(:accountIds))`, { id, statuses: WITH_ERRORS, ...scope })
       .execute();
     if (!result.affected) return false;
     return this.requeue(id);
@@ -205,11 +208,12 @@ export class WebhookInboxService {
     return rows.map((row) => ({ event: row.event, receivedAt: row.received_at }));
   }
 
-  failed(scope: InboxScope, limit = 50): Promise<WebhookInboxEntry[]> {
+  /** Events that failed, or were processed without some malformed records: newest first, for the health page. */
+  withErrors(scope: InboxScope, limit = 50): Promise<WebhookInboxEntry[]> {
     return this.inbox
       .createQueryBuilder('entry')
-      .where(`entry.status = :status AND (entry.zoom_user_id = ANY(:zoomUserIds) OR entry.account_id = ANY(:accountIds))`, {
-        status: InboxStatus.FAILED,
+      .where(`entry.status IN (:...statuses) AND (entry.zoom_user_id = ANY(:zoomUserIds) OR entry.account_id = ANY(:accountIds))`, {
+        statuses: WITH_ERRORS,
         ...scope,
       })
       .orderBy('entry.updated_at', 'DESC')

@@ -6,7 +6,7 @@ interface IntegrationHealth {
   webhookValidatedAt: string | null;
   lastEvents: Array<{ event: string; lastReceivedAt: string }>;
   inboxCounts: Array<{ status: string; count: number }>;
-  failedEvents: Array<{ id: string; event: string; attempts: number; lastError: string | null; receivedAt: string }>;
+  failedEvents: Array<{ id: string; event: string; status: string; attempts: number; lastError: string | null; receivedAt: string }>;
   failedTranscriptions: Array<{ activityId: string; attempts: number; lastError: string | null; failedAt: string }>;
   connections: Array<{ userEmail: string; zoomEmail: string; state: string; lastError: string | null; tokenExpiresAt: string | null }>;
 }
@@ -90,7 +90,10 @@ export function IntegrationHealthPage() {
                       </td>
                       <td>{when(failed.receivedAt)}</td>
                       <td>{failed.attempts}</td>
-                      <td className="error-text">{failed.lastError}</td>
+                      <td className="error-text">
+                        {failed.status === 'processed_with_errors' && <div className="muted">Processed without these malformed records:</div>}
+                        {failed.lastError}
+                      </td>
                       <td>
                         <button type="button" className="button small" disabled={retrying} onClick={() => retry({ variables: { id: failed.id } })}>
                           Retry

@@ -12,7 +12,8 @@ const config = {
   timeoutMs: 200,
 };
 const user = { id: 'u1', email: 'dana@example.com', account_id: 'a1', type: 2 };
-const historyRecord = (id: string) => ({ id, call_id: `call-${id}`, direction: 'inbound', start_time: '2026-11-24T14:02:11Z' });
+/** Only the fields Zoom's spec requires of a call history record. */
+const historyRecord = (id: string) => ({ id, call_id: `call-${id}`, call_path_id: `path-${id}`, result: 'answered', start_time: '2026-11-24T14:02:11Z' });
 
 function clientWith(answers: ScriptedAnswer[], tokens?: { onInvalidToken?: () => Promise<string> }, overrides = {}) {
   const scripted = scriptedFetch(answers);
@@ -144,6 +145,16 @@ describe('ZoomApiClient pagination', () => {
       { from: '2026-10-10', to: '2026-11-09', page_size: '2', next_page_token: 'p2' },
       { from: '2026-11-10', to: '2026-11-24', page_size: '2' },
     ]);
+  });
+
+  it('leaves a malformed item out of its page, named with its problem, and keeps the others', async () => {
+    const { call_id: _missing, ...withoutCallId } = historyRecord('2');
+    const { client } = clientWith([{ status: 200, body: { next_page_token: '', total_records: 3, call_logs: [historyRecord('1'), withoutCallId, historyRecord('3')] } }]);
+    const pages = [];
+    for await (const page of client.listCallHistory({ from: '2026-11-01', to: '2026-11-24' })) pages.push(page);
+    expect(pages).toHaveLength(1);
+    expect(pages[0].items.map((item) => item.id)).toEqual(['1', '3']);
+    expect(pages[0].rejected).toEqual([{ at: 'listCallHistory call_logs[1]', id: '2', problem: expect.stringContaining('call_id') }]);
   });
 
   it('stops with invalid_response when Zoom repeats a page token', async () => {

@@ -25,9 +25,9 @@ import {
 } from '../schemas/phone';
 import { type ZoomRecordingMeeting, zoomRecordingMeetingSchema } from '../schemas/recordings';
 import { type ZoomPhoneUser, type ZoomUser, zoomPhoneUserSchema, zoomUserSchema } from '../schemas/users';
-import { parseZoomResponse } from '../validation';
+import { parseZoomItems, parseZoomResponse, type ZoomRejectedItem } from '../validation';
 import { type ZoomDateWindow, splitIntoMonthWindows } from './date-windows';
-import { ZOOM_ENDPOINTS, type ZoomEndpointName, fillZoomPath } from './endpoints';
+import { ZOOM_ENDPOINTS, type ZoomEndpoint, type ZoomEndpointName, fillZoomPath } from './endpoints';
 
 export interface ZoomAccessTokenProvider {
   /** A currently valid access token (the caller's token manager refreshes ahead of expiry). */
@@ -37,7 +37,10 @@ export interface ZoomAccessTokenProvider {
 }
 
 export interface ZoomPage<T> {
+  /** The page's valid items. */
   items: T[];
+  /** Its malformed items, left out of `items` so that one bad record does not fail the page: for the caller to report. */
+  rejected: ZoomRejectedItem[];
   /** Empty on the last page of the window. */
   nextPageToken: string;
   totalRecords?: number;
@@ -113,8 +116,14 @@ const DOWNLOAD_ENDPOINT_BY_KIND = {
   cloud_recording: 'downloadCloudRecording',
 } as const satisfies Record<ZoomDownloadKind, ZoomEndpointName>;
 
-function pageSchema<T extends z.ZodType>(itemsKey: string, item: T) {
-  return z.looseObject({ ...zoomPageFields, [itemsKey]: z.array(item).nullish() });
+/** The per-second bucket a call counts against (Zoom Phone's limits are apart from the rest of the API's); none when Zoom labels none. */
+function rateLimitBucketOf(endpoint: ZoomEndpoint): string | undefined {
+  return endpoint.rateLimit && `${endpoint.path.startsWith('/phone/') ? 'phone:' : ''}${endpoint.rateLimit}`;
+}
+
+/** A page's envelope; its items are validated one by one (parseZoomItems). */
+function pageSchema(itemsKey: string) {
+  return z.looseObject({ ...zoomPageFields, [itemsKey]: z.array(z.unknown()).nullish() });
 }
 
 /** One typed method per Zoom call we make; requests are built from ZOOM_ENDPOINTS and answers validated with zod. */
@@ -221,6 +230,8 @@ export class ZoomApiClient {
           source: 'api',
           idempotent: true,
           stream: true,
+          // Zoom counts phone file downloads against the same per-second limits as the phone lists.
+          rateLimitBucket: rateLimitBucketOf(endpoint),
         }),
       options.accessToken,
     );
@@ -277,8 +288,7 @@ export class ZoomApiClient {
         endpoint: name,
         source: 'api',
         idempotent: endpoint.method !== 'POST',
-        // Zoom Phone has its own per-second limits, apart from the rest of the API's.
-        rateLimitBucket: `${endpoint.path.startsWith('/phone/') ? 'phone:' : ''}${endpoint.rateLimit}`,
+        rateLimitBucket: rateLimitBucketOf(endpoint),
       }),
     );
   }
@@ -302,7 +312,7 @@ export class ZoomApiClient {
     window?: ZoomDateWindow,
     startPageToken = '',
   ): AsyncGenerator<ZoomPage<z.output<T>>> {
-    const schema = pageSchema(itemsKey, item);
+    const schema = pageSchema(itemsKey);
     const seenTokens = new Set<string>();
     let nextPageToken = startPageToken;
     do {
@@ -314,8 +324,10 @@ export class ZoomApiClient {
         throw new ZoomResponseError('invalid_response', `Zoom ${name}: next_page_token repeated`, { endpoint: name });
       }
       if (nextPageToken) seenTokens.add(nextPageToken);
+      const { items, rejected } = parseZoomItems(item, (page[itemsKey] ?? []) as unknown[], `${name} ${itemsKey}`);
       yield {
-        items: (page[itemsKey] ?? []) as z.output<T>[],
+        items,
+        rejected,
         nextPageToken,
         totalRecords: page.total_records ?? undefined,
         ...(window ? { window } : {}),

@@ -1,13 +1,44 @@
 import { z } from 'zod';
-import { optionalBoolean, optionalNumber, optionalNumberOrString, optionalString } from './common';
+import { optionalBoolean, optionalNumber, optionalNumberOrString, optionalString, zoomDateTime } from './common';
 
-/** Fields a call history record and a call element (one leg) share. */
+/**
+ * The `result` of a call history path or call element: the 20 values of the enum in Zoom's Phone spec (call history
+ * events and the REST call_history list). The schemas accept any string: a value Zoom adds later must not drop a call.
+ */
+export const ZOOM_CALL_HISTORY_RESULTS = [
+  'answered',
+  'accepted',
+  'picked_up',
+  'connected',
+  'succeeded',
+  'voicemail',
+  'hang_up',
+  'canceled',
+  'call_failed',
+  'unconnected',
+  'rejected',
+  'busy',
+  'ring_timeout',
+  'overflowed',
+  'no_answer',
+  'invalid_key',
+  'invalid_operation',
+  'abandoned',
+  'system_blocked',
+  'service_unavailable',
+] as const;
+export type ZoomCallHistoryResult = (typeof ZOOM_CALL_HISTORY_RESULTS)[number];
+
+/**
+ * Fields a call history record and a call element (one leg) share. Zoom's spec requires only the ids, `result` and
+ * `start_time` (each record kind adds its ids): everything else, `direction` included, may be missing.
+ */
 const callPartyFields = {
   call_id: z.string().min(1),
   group_id: optionalString,
   connect_type: optionalString,
   call_type: optionalString,
-  direction: z.string(),
+  direction: optionalString,
   hide_caller_id: optionalBoolean,
   international: optionalBoolean,
   caller_ext_id: optionalString,
@@ -28,11 +59,11 @@ const callPartyFields = {
   callee_number_type: optionalString,
   callee_country_iso_code: optionalString,
   callee_country_code: optionalString,
-  start_time: z.string(),
+  start_time: zoomDateTime,
   answer_time: optionalString,
   end_time: optionalString,
   event: optionalString,
-  result: optionalString,
+  result: z.string(),
   result_reason: optionalString,
   recording_id: optionalString,
   recording_type: optionalString,
@@ -45,7 +76,7 @@ const callPartyFields = {
 export const zoomCallElementSchema = z.looseObject({
   ...callPartyFields,
   call_element_id: z.string().min(1),
-  call_history_uuid: optionalString,
+  call_history_uuid: z.string().min(1),
 });
 export type ZoomCallElement = z.output<typeof zoomCallElementSchema>;
 
@@ -53,9 +84,9 @@ export type ZoomCallElement = z.output<typeof zoomCallElementSchema>;
 export const zoomCallHistoryRecordSchema = z.looseObject({
   ...callPartyFields,
   id: z.string().min(1),
-  call_path_id: optionalString,
+  call_path_id: z.string().min(1),
   call_history_uuid: optionalString,
-  call_path: z.array(z.looseObject({ ...callPartyFields, call_id: optionalString, direction: optionalString, start_time: optionalString })).nullish(),
+  call_path: z.array(z.looseObject({ ...callPartyFields, call_id: optionalString, start_time: optionalString, result: optionalString })).nullish(),
 });
 export type ZoomCallHistoryRecord = z.output<typeof zoomCallHistoryRecordSchema>;
 

@@ -1,10 +1,11 @@
 import { ZoomResponseError } from '../errors';
 import { ZOOM_EVENT_SCOPES } from '../rest/endpoints';
-import { ZOOM_KNOWN_EVENTS, parseZoomEvent } from './events';
+import { ZOOM_KNOWN_EVENTS, callHistoryCompletedEventSchema, parseZoomEvent, parseZoomListEvent, phoneRecordingCompletedEventSchema } from './events';
 
 const account = { account_id: 'acct-1' };
 const historyRecord = {
   id: 'hist-1',
+  call_path_id: 'path-1',
   call_id: '7441063528719044321',
   direction: 'inbound',
   connect_type: 'external',
@@ -83,6 +84,46 @@ describe('parseZoomEvent', () => {
       });
     expect(attempt).toThrow(ZoomResponseError);
     expect(attempt).toThrow(/payload\.object\.call_logs\.0\.call_id/);
+  });
+
+  it('requires of a call history record only what Zoom\'s spec requires: id, call_id, call_path_id, result, start_time', () => {
+    const minimal = { id: 'hist-2', call_id: '744', call_path_id: 'path-2', result: 'answered', start_time: '2026-11-24T14:02:11Z' };
+    const parsed = parseZoomEvent({ event: 'phone.callee_call_history_completed', event_ts: 1, payload: { ...account, object: { user_id: 'user-1', call_logs: [minimal] } } });
+    expect(parsed).toMatchObject({ known: true, payload: { object: { call_logs: [minimal] } } });
+    for (const field of Object.keys(minimal)) {
+      const { [field]: _omitted, ...without } = minimal as Record<string, string>;
+      expect(() => parseZoomEvent({ event: 'phone.callee_call_history_completed', event_ts: 1, payload: { ...account, object: { user_id: 'user-1', call_logs: [without] } } })).toThrow(
+        new RegExp(`call_logs\\.0\\.${field}`),
+      );
+    }
+  });
+
+  describe('parseZoomListEvent', () => {
+    const historyEvent = (callLogs: unknown[]) => ({ event: 'phone.callee_call_history_completed', event_ts: 1, payload: { ...account, object: { user_id: 'user-1', call_logs: callLogs } } });
+
+    it('keeps the valid records of an event and names the malformed ones, instead of failing the event', () => {
+      const { call_id: _omitted, ...withoutCallId } = historyRecord;
+      const { event, rejected } = parseZoomListEvent(callHistoryCompletedEventSchema, historyEvent([{ ...withoutCallId, id: 'hist-bad' }, historyRecord, { ...historyRecord, start_time: 'soon' }]));
+      expect(event.payload.object.call_logs).toEqual([historyRecord]);
+      expect(event.payload.object.user_id).toBe('user-1');
+      expect(rejected).toEqual([
+        { at: 'payload.object.call_logs[0]', id: 'hist-bad', problem: expect.stringContaining('call_id') },
+        { at: 'payload.object.call_logs[2]', id: 'hist-1', problem: 'start_time: not a date-time' },
+      ]);
+    });
+
+    it('still rejects a malformed envelope, or a list that is not one', () => {
+      expect(() => parseZoomListEvent(callHistoryCompletedEventSchema, { ...historyEvent([historyRecord]), payload: { object: { call_logs: [historyRecord] } } })).toThrow(/account_id/);
+      expect(() => parseZoomListEvent(callHistoryCompletedEventSchema, historyEvent('not a list' as unknown as unknown[]))).toThrow(/call_logs/);
+    });
+
+    it('reads a phone recording event record by record too', () => {
+      const recording = { id: 'rec-1', date_time: '2026-11-24T14:02:11Z', download_url: 'https://zoom.us/v2/phone/recording/download/x' };
+      const body = { event: 'phone.recording_completed', event_ts: 1, payload: { ...account, object: { recordings: [recording, { id: 'rec-2' }] } } };
+      const { event, rejected } = parseZoomListEvent(phoneRecordingCompletedEventSchema, body);
+      expect(event.payload.object.recordings).toEqual([recording]);
+      expect(rejected.map((item) => item.id)).toEqual(['rec-2']);
+    });
   });
 
   it.each([['not json at all'], [{ no_event: true }], [null]])('throws invalid_response for a body without an event: %p', (body) => {

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { ZoomResponseError } from '../errors';
 import { optionalNumber, optionalString, zoomId } from '../schemas/common';
-import { zoomMeetingListItemSchema } from '../schemas/meetings';
 import {
   zoomCallElementSchema,
   zoomCallHistoryRecordSchema,
@@ -12,7 +11,7 @@ import {
   zoomVoicemailSchema,
 } from '../schemas/phone';
 import { zoomRecordingMeetingSchema } from '../schemas/recordings';
-import { parseZoomResponse } from '../validation';
+import { parseZoomItems, parseZoomResponse, type ZoomRejectedItem } from '../validation';
 
 // Zoom's envelope: { event, event_ts (ms), payload: { account_id, object, ...extras } }. Every schema is loose:
 // Zoom adds fields without notice and an extra field must never make us drop an event.
@@ -102,15 +101,28 @@ export const smsEventSchema = envelope(
   ),
 );
 
-const operatorFields = { operator: optionalString, operator_id: optionalString, operation: optionalString };
+const operatorFields = { operator: optionalString, operator_id: optionalString };
 
-/** meeting.created / started / ended / deleted carry the meeting (started/ended add end_time). */
+/** meeting.created / started / ended / deleted carry the meeting: ended adds end_time, and deleted may lack the topic. */
 export const meetingEventSchema = envelope(
   ['meeting.created', 'meeting.started', 'meeting.ended', 'meeting.deleted'],
   z.looseObject({
     account_id: z.string().min(1),
     ...operatorFields,
-    object: zoomMeetingListItemSchema.extend({ end_time: optionalString, password: optionalString }),
+    operation: optionalString,
+    object: z.looseObject({
+      id: zoomId,
+      uuid: z.string().min(1),
+      host_id: optionalString,
+      topic: optionalString,
+      type: z.number(),
+      start_time: optionalString,
+      duration: optionalNumber,
+      timezone: optionalString,
+      end_time: optionalString,
+      join_url: optionalString,
+      password: optionalString,
+    }),
   }),
 );
 
@@ -118,6 +130,7 @@ export const meetingEventSchema = envelope(
 const meetingChangeSchema = z.looseObject({
   id: zoomId,
   uuid: optionalString,
+  host_id: optionalString,
   topic: optionalString,
   start_time: optionalString,
   duration: optionalNumber,
@@ -143,7 +156,8 @@ export const recordingEventSchema = z.looseObject({
   event: z.enum(['recording.completed', 'recording.transcript_completed']),
   event_ts: z.number(),
   download_token: optionalString,
-  payload: accountPayload(zoomRecordingMeetingSchema.extend({ host_email: optionalString })),
+  // The events carry the host's email; the REST-only download_access_token is the top-level download_token here.
+  payload: accountPayload(zoomRecordingMeetingSchema.omit({ download_access_token: true }).extend({ host_email: optionalString })),
 });
 
 export const appDeauthorizedEventSchema = envelope(
@@ -161,6 +175,44 @@ export const urlValidationEventSchema = envelope(
   ['endpoint.url_validation'],
   z.looseObject({ plainToken: z.string().min(1) }),
 );
+
+/** The events that carry a list of records: where the list is, and the schema of one record. */
+const RECORD_LISTS = new Map<z.ZodType, { key: string; record: z.ZodType }>([
+  [callHistoryCompletedEventSchema, { key: 'call_logs', record: zoomCallHistoryRecordSchema }],
+  [callElementCompletedEventSchema, { key: 'call_elements', record: zoomCallElementSchema }],
+  [legacyCallLogCompletedEventSchema, { key: 'call_logs', record: zoomLegacyCallLogSchema }],
+  [phoneRecordingCompletedEventSchema, { key: 'recordings', record: zoomPhoneRecordingSchema }],
+]);
+type ListEventSchema =
+  | typeof callHistoryCompletedEventSchema
+  | typeof callElementCompletedEventSchema
+  | typeof legacyCallLogCompletedEventSchema
+  | typeof phoneRecordingCompletedEventSchema;
+
+/** A list event with only its valid records in the list, and the records left out. */
+export interface ZoomListEvent<E> {
+  event: E;
+  rejected: ZoomRejectedItem[];
+}
+
+type Envelope = { event?: unknown; payload?: { object?: Record<string, unknown> } };
+
+/**
+ * Validates a list event (call history, call elements, legacy call logs, phone recordings) record by record: the
+ * envelope must be valid (else ZoomResponseError, as in parseZoomEvent), then each record is validated on its own,
+ * so one malformed record does not sink the others of its event, as `schema.parse` would.
+ */
+export function parseZoomListEvent<S extends ListEventSchema>(schema: S, body: unknown): ZoomListEvent<z.output<S>> {
+  const { key, record } = RECORD_LISTS.get(schema)!;
+  const envelope = (body ?? {}) as Envelope;
+  const where = `webhook ${String(envelope.event)}`;
+  const records = envelope.payload?.object?.[key];
+  if (!Array.isArray(records)) return { event: parseZoomResponse(schema as z.ZodType, body, where) as z.output<S>, rejected: [] };
+  const withoutRecords = { ...envelope, payload: { ...envelope.payload, object: { ...envelope.payload!.object, [key]: [] } } };
+  const event = parseZoomResponse(schema as z.ZodType, withoutRecords, where) as Required<Envelope>;
+  const { items, rejected } = parseZoomItems(record, records, `payload.object.${key}`);
+  return { event: { ...event, payload: { ...event.payload, object: { ...event.payload.object, [key]: items } } } as z.output<S>, rejected };
+}
 
 const ZOOM_EVENT_SCHEMAS = [
   callHistoryCompletedEventSchema,

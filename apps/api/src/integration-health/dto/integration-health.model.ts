@@ -26,6 +26,9 @@ export class FailedWebhookEvent {
   @Field()
   event: string;
 
+  @Field({ description: 'failed, or processed_with_errors: processed without the malformed records lastError names' })
+  status: string;
+
   @Field(() => Int)
   attempts: number;
 
@@ -80,7 +83,7 @@ export class IntegrationHealth {
   @Field(() => [InboxStatusCount])
   inboxCounts: InboxStatusCount[];
 
-  @Field(() => [FailedWebhookEvent])
+  @Field(() => [FailedWebhookEvent], { description: 'Events that failed, or were processed without some malformed records, newest first' })
   failedEvents: FailedWebhookEvent[];
 
   @Field(() => [FailedTranscription], { description: 'Voicemails whose transcription failed, newest first' })

@@ -41,6 +41,10 @@ export class CallBackfill {
   @Column('int', { default: 0 })
   processed: number;
 
+  @Field(() => Int, { description: 'Records Zoom sent malformed, left out (each named in the api log); counted in processed' })
+  @Column('int', { default: 0 })
+  rejected: number;
+
   @Field(() => Int, { nullable: true, description: 'Calls in the range, as Zoom counts them (null until known)' })
   @Column('int', { nullable: true })
   total: number | null;

@@ -4,6 +4,8 @@ export const InboxStatus = {
   RECEIVED: 'received',
   PROCESSING: 'processing',
   PROCESSED: 'processed',
+  /** Processed without the records Zoom sent malformed (named in `last_error`). */
+  PROCESSED_WITH_ERRORS: 'processed_with_errors',
   IGNORED: 'ignored',
   SKIPPED: 'skipped',
   FAILED: 'failed',
