@@ -13,9 +13,21 @@ export interface SimConfig {
   accessTokenTtlSeconds: number;
   /** 1 = Zoom's real retry delays (5, 20, 60 minutes); tests shrink them. */
   retryTimeScale: number;
+  /** The `x-zm-request-timestamp` a retry is signed with (see RetryTimestamp). */
+  retryTimestamp: RetryTimestamp;
   deliveryTimeoutMs: number;
   rateLimits: RateLimitConfig;
 }
+
+/**
+ * Zoom documents its retry schedule but not whether a retry is signed again. `original`: a retry carries the first
+ * attempt's timestamp (the default: the case that breaks a receiver with a short replay window); `attempt`: each
+ * attempt is signed with its own time.
+ */
+export const RETRY_TIMESTAMPS = ['original', 'attempt'] as const;
+export type RetryTimestamp = (typeof RETRY_TIMESTAMPS)[number];
+
+export const isRetryTimestamp = (value: unknown): value is RetryTimestamp => RETRY_TIMESTAMPS.includes(value as RetryTimestamp);
 
 export class SimConfigError extends Error {}
 
@@ -24,6 +36,12 @@ function numberVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min: 
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isFinite(value) || value < min) throw new SimConfigError(`${name} must be a number >= ${min} (got "${raw}")`);
+  return value;
+}
+
+function retryTimestampVar(env: NodeJS.ProcessEnv, name: string): RetryTimestamp {
+  const value = env[name] || 'original';
+  if (!isRetryTimestamp(value)) throw new SimConfigError(`${name} must be one of ${RETRY_TIMESTAMPS.join(', ')} (got "${value}")`);
   return value;
 }
 
@@ -48,6 +66,7 @@ export function loadSimConfig(env: NodeJS.ProcessEnv): SimConfig {
     clientSecret: env.SIM_CLIENT_SECRET || env.ZOOM_CLIENT_SECRET || 'sim-client-secret',
     accessTokenTtlSeconds: numberVar(env, 'SIM_ACCESS_TOKEN_TTL_SECONDS', 3599, 1),
     retryTimeScale: numberVar(env, 'SIM_RETRY_TIME_SCALE', 1, 0),
+    retryTimestamp: retryTimestampVar(env, 'SIM_RETRY_TIMESTAMP'),
     deliveryTimeoutMs: numberVar(env, 'SIM_DELIVERY_TIMEOUT_MS', 3000, 1),
     rateLimits: defaultRateLimits(),
   };

@@ -1,4 +1,5 @@
 import express, { type Request, type Response, Router } from 'express';
+import { isRetryTimestamp, RETRY_TIMESTAMPS } from './config';
 import type { SimState } from './state';
 import { zoomUserResource, type SimUser } from './users';
 import type { WebhookSender } from './webhooks';
@@ -39,6 +40,10 @@ export function controlRoutes(state: SimState, webhooks: WebhookSender): Router 
     if (body.retryTimeScale !== undefined) {
       if (typeof body.retryTimeScale !== 'number' || body.retryTimeScale < 0) return badRequest(response, 'retryTimeScale must be a number >= 0');
       state.config.retryTimeScale = body.retryTimeScale;
+    }
+    if (body.retryTimestamp !== undefined) {
+      if (!isRetryTimestamp(body.retryTimestamp)) return badRequest(response, `retryTimestamp must be one of ${RETRY_TIMESTAMPS.join(', ')}`);
+      state.config.retryTimestamp = body.retryTimestamp;
     }
     if (body.rateLimits !== undefined) {
       const problem = mergeLimits(state.config.rateLimits as unknown as Record<string, unknown>, body.rateLimits, 'rateLimits');
@@ -129,6 +134,7 @@ function configView(state: SimState, webhooks: WebhookSender) {
     webhookValidated: webhooks.subscription.validated,
     accessTokenTtlSeconds: state.config.accessTokenTtlSeconds,
     retryTimeScale: state.config.retryTimeScale,
+    retryTimestamp: state.config.retryTimestamp,
     rateLimits: state.config.rateLimits,
   };
 }

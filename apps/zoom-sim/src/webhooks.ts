@@ -2,8 +2,13 @@ import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { missingEventScope } from './event-scopes';
 import type { SimState } from './state';
 
-/** Zoom retries a failed delivery about 5, 20 and 60 minutes later. */
+/** Zoom retries a failed delivery about 5, 20 and 60 minutes later, each counted from the attempt before. */
 const RETRY_DELAYS_MS = [5 * 60_000, 20 * 60_000, 60 * 60_000];
+
+/** When, on Zoom's real schedule, the attempt after `attemptsMade` attempts comes, counted from the first one. */
+const unscaledOffsetMs = (attemptsMade: number) => RETRY_DELAYS_MS.slice(0, attemptsMade).reduce((total, delay) => total + delay, 0);
+
+const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 export interface Delivery {
   id: string;
@@ -14,6 +19,8 @@ export interface Delivery {
   attempts: number;
   lastAttemptAt: string | null;
   lastStatusCode: number | null;
+  /** The `x-zm-request-timestamp` (epoch seconds) each attempt was signed with, in order. */
+  signedTimestamps: number[];
   missingScope?: string;
 }
 
@@ -60,8 +67,8 @@ export class WebhookSender {
   }
 
   /** POSTs a body to the subscription URL signed as Zoom signs: HMAC-SHA256 of "v0:<timestamp>:<body>". */
-  private signedPost(body: string, timeoutMs: number): Promise<Response> {
-    const timestamp = String(Math.floor(Date.now() / 1000));
+  private signedPost(body: string, timeoutMs: number, timestampSeconds = nowSeconds()): Promise<Response> {
+    const timestamp = String(timestampSeconds);
     const signature = createHmac('sha256', this.subscription.secret).update(`v0:${timestamp}:${body}`).digest('hex');
     return fetch(this.subscription.url, {
       method: 'POST',
@@ -77,8 +84,8 @@ export class WebhookSender {
     });
   }
 
-  private async post(body: string): Promise<number> {
-    const response = await this.signedPost(body, this.state.config.deliveryTimeoutMs);
+  private async post(body: string, timestampSeconds: number): Promise<number> {
+    const response = await this.signedPost(body, this.state.config.deliveryTimeoutMs, timestampSeconds);
     await response.arrayBuffer().catch(() => undefined);
     return response.status;
   }
@@ -111,6 +118,7 @@ export class WebhookSender {
       attempts: 0,
       lastAttemptAt: null,
       lastStatusCode: null,
+      signedTimestamps: [],
       ...(missingScope ? { missingScope } : {}),
     };
     this.deliveries.push(delivery);
@@ -158,12 +166,27 @@ export class WebhookSender {
     return delivery;
   }
 
+  /**
+   * The timestamp an attempt is signed with (config `retryTimestamp`). An `original` retry carries the first
+   * attempt's timestamp, moved back by the time a scaled schedule skipped, so that a receiver finds it exactly as old
+   * as Zoom's real schedule would make it (at scale 1 it is the first attempt's timestamp unchanged). A manual
+   * redelivery is a new request, signed when it is made.
+   */
+  private timestampFor(delivery: Delivery, manual: boolean): number {
+    const [first] = delivery.signedTimestamps;
+    if (first === undefined || manual || this.state.config.retryTimestamp === 'attempt') return nowSeconds();
+    const skippedMs = unscaledOffsetMs(delivery.signedTimestamps.length) * (1 - this.state.config.retryTimeScale);
+    return first - Math.round(skippedMs / 1000);
+  }
+
   private async attempt(delivery: Delivery, manual = false): Promise<void> {
+    const timestamp = this.timestampFor(delivery, manual);
     delivery.attempts += 1;
     delivery.lastAttemptAt = new Date().toISOString();
+    delivery.signedTimestamps.push(timestamp);
     let status: number | null = null;
     try {
-      status = await this.post(JSON.stringify(delivery.body));
+      status = await this.post(JSON.stringify(delivery.body), timestamp);
     } catch {
       status = null;
     }

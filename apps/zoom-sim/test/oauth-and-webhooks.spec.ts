@@ -65,3 +65,54 @@ describe('zoom-sim webhooks', () => {
     expect(JSON.parse(raw)).toMatchObject({ event: 'app_deauthorized', payload: { user_id: expect.any(String), account_id: expect.any(String), client_id: 'sim-client-id' } });
   });
 });
+
+describe('zoom-sim webhook retry timestamps', () => {
+  const harness = new SimHarness();
+  beforeAll(() => harness.start());
+  afterAll(() => harness.stop());
+  beforeEach(() => harness.reset());
+  afterEach(() => harness.control('POST', '/_sim/config', { retryTimestamp: 'original' }));
+
+  /** Sends an event the receiver refuses until Zoom gives up, and returns the four attempts as they arrived. */
+  async function refusedAttempts(): Promise<Array<{ timestamp: number; receivedAt: number; signatureMatches: boolean }>> {
+    const arrivals: number[] = [];
+    const previousAnswer = harness.receiver.answer;
+    harness.receiver.answer = async () => {
+      arrivals.push(Math.floor(Date.now() / 1000));
+      return { status: 500 };
+    };
+    try {
+      await harness.control('POST', '/_sim/webhooks/send', { event: 'user.updated', payload: { account_id: 'acc1', object: { id: 'u1' } } });
+      const received = await harness.receiver.waitFor(4, 'user.updated');
+      return received.map(({ headers, raw }, index) => {
+        const timestamp = Number(headers['x-zm-request-timestamp']);
+        const expected = createHmac('sha256', 'sim-webhook-secret').update(`v0:${timestamp}:${raw}`).digest('hex');
+        return { timestamp, receivedAt: arrivals[index], signatureMatches: headers['x-zm-signature'] === `v0=${expected}` };
+      });
+    } finally {
+      harness.receiver.answer = previousAnswer;
+    }
+  }
+
+  it('by default signs each retry with the first attempt\'s timestamp, as old as Zoom\'s real schedule makes it', async () => {
+    expect(await harness.control('GET', '/_sim/config')).toMatchObject({ retryTimestamp: 'original' });
+    const attempts = await refusedAttempts();
+    expect(attempts.every((attempt) => attempt.signatureMatches)).toBe(true);
+    // The schedule is scaled down to milliseconds, the timestamps' age is not: 0, 5, 25 and 85 minutes at arrival.
+    const ageMinutes = attempts.map((attempt) => Math.round((attempt.receivedAt - attempt.timestamp) / 60));
+    expect(ageMinutes).toEqual([0, 5, 25, 85]);
+    const [delivery] = await harness.control('GET', '/_sim/deliveries');
+    expect(delivery).toMatchObject({ status: 'failed', attempts: 4, signedTimestamps: attempts.map((attempt) => attempt.timestamp) });
+  });
+
+  it('signs each retry with its own time when told to (retryTimestamp: attempt)', async () => {
+    expect(await harness.control('POST', '/_sim/config', { retryTimestamp: 'attempt' })).toMatchObject({ retryTimestamp: 'attempt' });
+    const attempts = await refusedAttempts();
+    expect(attempts.every((attempt) => attempt.signatureMatches)).toBe(true);
+    expect(attempts.map((attempt) => attempt.receivedAt - attempt.timestamp <= 1)).toEqual([true, true, true, true]);
+  });
+
+  it('refuses a retryTimestamp it does not know', async () => {
+    await expect(harness.control('POST', '/_sim/config', { retryTimestamp: 'sometimes' })).rejects.toThrow(/retryTimestamp must be one of original, attempt/);
+  });
+});

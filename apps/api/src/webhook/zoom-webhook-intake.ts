@@ -59,6 +59,8 @@ export class ZoomWebhookIntake {
 
   private async receive(request: IncomingMessage, rawBody: Buffer): Promise<[number, unknown]> {
     const secretToken = this.config.zoom.webhookSecretToken;
+    // The replay window is verifyZoomWebhook's default, ZOOM_WEBHOOK_REPLAY_WINDOW_SECONDS: long enough for a retry
+    // of Zoom's that still carries its first attempt's timestamp.
     const verdict = verifyZoomWebhook({ rawBody, headers: request.headers, secretToken });
     if (!verdict.ok) {
       this.logger.warn({ reason: verdict.reason }, 'Rejected a Zoom webhook');

@@ -1,5 +1,12 @@
 import { createHmac } from 'node:crypto';
-import { buildUrlValidationResponse, signZoomWebhook, verifyZoomWebhook } from './signature';
+import {
+  buildUrlValidationResponse,
+  signZoomWebhook,
+  verifyZoomWebhook,
+  ZOOM_WEBHOOK_CLOCK_SKEW_SECONDS,
+  ZOOM_WEBHOOK_REPLAY_WINDOW_SECONDS,
+  ZOOM_WEBHOOK_RETRY_DELAYS_SECONDS,
+} from './signature';
 
 const secret = 'test-webhook-secret';
 const nowMs = Date.UTC(2026, 10, 24, 12, 0, 0);
@@ -64,27 +71,28 @@ describe('verifyZoomWebhook', () => {
     expect(verifyZoomWebhook({ rawBody: body, headers, secretToken: secret, nowMs })).toEqual({ ok: false, reason: 'bad_signature' });
   });
 
-  it('rejects a stale timestamp (replay) but keeps the 5-minute window inclusive', () => {
-    const atEdge = nowSeconds - 300;
+  it('accepts a timestamp as old as the replay window, which outlasts Zoom\'s last retry, and rejects one older (replay)', () => {
+    const lastRetryAfterSeconds = ZOOM_WEBHOOK_RETRY_DELAYS_SECONDS.reduce((total, delay) => total + delay, 0);
+    expect(lastRetryAfterSeconds).toBe(85 * 60);
+    expect(ZOOM_WEBHOOK_REPLAY_WINDOW_SECONDS).toBeGreaterThan(lastRetryAfterSeconds);
+    const atEdge = nowSeconds - ZOOM_WEBHOOK_REPLAY_WINDOW_SECONDS;
     expect(verifyZoomWebhook({ rawBody: body, headers: signedHeaders(atEdge), secretToken: secret, nowMs }).ok).toBe(true);
     expect(verifyZoomWebhook({ rawBody: body, headers: signedHeaders(atEdge - 1), secretToken: secret, nowMs })).toEqual({
       ok: false,
       reason: 'stale_timestamp',
     });
+    const custom = verifyZoomWebhook({ rawBody: body, headers: signedHeaders(nowSeconds - 20), secretToken: secret, nowMs, maxAgeSeconds: 10 });
+    expect(custom).toEqual({ ok: false, reason: 'stale_timestamp' });
   });
 
-  it('rejects a timestamp more than the tolerance in the future', () => {
-    expect(verifyZoomWebhook({ rawBody: body, headers: signedHeaders(nowSeconds + 301), secretToken: secret, nowMs })).toEqual({
+  it('rejects a timestamp further in the future than the clock skew', () => {
+    const atEdge = nowSeconds + ZOOM_WEBHOOK_CLOCK_SKEW_SECONDS;
+    expect(verifyZoomWebhook({ rawBody: body, headers: signedHeaders(atEdge), secretToken: secret, nowMs }).ok).toBe(true);
+    expect(verifyZoomWebhook({ rawBody: body, headers: signedHeaders(atEdge + 1), secretToken: secret, nowMs })).toEqual({
       ok: false,
       reason: 'future_timestamp',
     });
-    const custom = verifyZoomWebhook({
-      rawBody: body,
-      headers: signedHeaders(nowSeconds + 20),
-      secretToken: secret,
-      nowMs,
-      toleranceSeconds: 10,
-    });
+    const custom = verifyZoomWebhook({ rawBody: body, headers: signedHeaders(nowSeconds + 20), secretToken: secret, nowMs, maxFutureSeconds: 10 });
     expect(custom).toEqual({ ok: false, reason: 'future_timestamp' });
   });
 

@@ -4,6 +4,21 @@ import { type HeaderSource, headerValue } from '../errors';
 export const ZOOM_SIGNATURE_HEADER = 'x-zm-signature';
 export const ZOOM_TIMESTAMP_HEADER = 'x-zm-request-timestamp';
 
+/** Zoom's documented retries of a failed delivery (developer support, "Webhook delays"): each counts from the attempt before. */
+export const ZOOM_WEBHOOK_RETRY_DELAYS_SECONDS = [5 * 60, 20 * 60, 60 * 60] as const;
+
+/** How far apart our clock and Zoom's may be; it is also all the future a timestamp may have. */
+export const ZOOM_WEBHOOK_CLOCK_SKEW_SECONDS = 5 * 60;
+
+/**
+ * The oldest `x-zm-request-timestamp` accepted: 90 minutes, our rule (Zoom states none). Zoom does not say whether a
+ * retry is signed again, so a retry may carry the first attempt's timestamp, and its last retry comes 85 minutes
+ * after that attempt: it must not be refused as stale. A repeat inside the window is harmless (the inbox stores an
+ * event once, by its dedupe key); a signed request older than this is a replay.
+ */
+export const ZOOM_WEBHOOK_REPLAY_WINDOW_SECONDS =
+  ZOOM_WEBHOOK_RETRY_DELAYS_SECONDS.reduce((total, delay) => total + delay, 0) + ZOOM_WEBHOOK_CLOCK_SKEW_SECONDS;
+
 export type ZoomWebhookRejection =
   | 'missing_secret'
   | 'missing_headers'
@@ -23,8 +38,10 @@ export interface VerifyZoomWebhookInput {
   headers: HeaderSource;
   secretToken: string;
   nowMs?: number;
-  /** Accepted distance of `x-zm-request-timestamp` from now, both ways; Zoom's rule is 5 minutes. */
-  toleranceSeconds?: number;
+  /** Oldest accepted `x-zm-request-timestamp`, in seconds before now. */
+  maxAgeSeconds?: number;
+  /** Furthest accepted `x-zm-request-timestamp`, in seconds after now. */
+  maxFutureSeconds?: number;
 }
 
 /** `v0=` + hex HMAC-SHA256(secret, "v0:{timestamp}:{raw body}"), Zoom's `x-zm-signature`. */
@@ -40,7 +57,14 @@ export function signZoomWebhook(secretToken: string, timestampSeconds: number | 
  * about our clock; a correctly signed but old request is a replay.
  */
 export function verifyZoomWebhook(input: VerifyZoomWebhookInput): ZoomWebhookVerification {
-  const { rawBody, headers, secretToken, nowMs = Date.now(), toleranceSeconds = 300 } = input;
+  const {
+    rawBody,
+    headers,
+    secretToken,
+    nowMs = Date.now(),
+    maxAgeSeconds = ZOOM_WEBHOOK_REPLAY_WINDOW_SECONDS,
+    maxFutureSeconds = ZOOM_WEBHOOK_CLOCK_SKEW_SECONDS,
+  } = input;
   if (!secretToken) return { ok: false, reason: 'missing_secret' };
   const signature = headerValue(headers, ZOOM_SIGNATURE_HEADER);
   const timestamp = headerValue(headers, ZOOM_TIMESTAMP_HEADER);
@@ -56,8 +80,8 @@ export function verifyZoomWebhook(input: VerifyZoomWebhookInput): ZoomWebhookVer
 
   const timestampSeconds = Number(timestamp.trim());
   const ageSeconds = nowMs / 1000 - timestampSeconds;
-  if (ageSeconds > toleranceSeconds) return { ok: false, reason: 'stale_timestamp' };
-  if (ageSeconds < -toleranceSeconds) return { ok: false, reason: 'future_timestamp' };
+  if (ageSeconds > maxAgeSeconds) return { ok: false, reason: 'stale_timestamp' };
+  if (ageSeconds < -maxFutureSeconds) return { ok: false, reason: 'future_timestamp' };
   return { ok: true, timestampSeconds };
 }
 
