@@ -2,17 +2,15 @@ import { type Request, type Response, Router } from 'express';
 import { sendFile, type SimFile } from './downloads';
 import { callElements, callHistoryRecords, callPathCount, callsOf, legacyCallLog, phoneRecordingListItem, voicemailDetail, voicemailListItem, type SimCall } from './phone-calls';
 import type { SimState } from './state';
-import { type SimUser, zoomPhoneUserResource } from './users';
+import { hasPhone, type SimPhoneUser, type SimUser, zoomPhoneUserResource } from './users';
 import { callerOf, requireScope, sendDateWindowedPage, targetUser, zoomError } from './zoom-api';
 
 /** The target user, when it has a Zoom Phone licence (Zoom answers 404 code 1001 otherwise). */
-function phoneUser(request: Request, response: Response): SimUser | null {
+function phoneUser(request: Request, response: Response): SimPhoneUser | null {
   const user = targetUser(request, response);
-  if (user && !user.phoneUserId) {
-    zoomError(response, 404, 1001, `User does not exist: ${user.id}.`);
-    return null;
-  }
-  return user;
+  if (!user || hasPhone(user)) return user;
+  zoomError(response, 404, 1001, `User does not exist: ${user.id}.`);
+  return null;
 }
 
 type Besides<T> = (items: T[], user: SimUser) => Record<string, unknown>;

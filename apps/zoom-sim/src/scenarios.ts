@@ -1,7 +1,7 @@
 import express, { type Response, Router } from 'express';
 import { endMeeting, startMeeting } from './cloud-recordings';
 import { createdMeetingResource, createMeeting, meetingCreated, meetingOf, meetingResource } from './meetings';
-import { callEvents, recordCall, type CallDirection, type CallOutcome, type Party, type RecordShape } from './phone-calls';
+import { ANONYMOUS, callEvents, recordCall, type CallDirection, type CallOutcome, type Party, type RecordShape } from './phone-calls';
 import type { SimState } from './state';
 import type { DeliveryPlan, WebhookSender } from './webhooks';
 
@@ -93,9 +93,18 @@ export function scenarioRoutes(state: SimState, webhooks: WebhookSender): Router
       if (direction === 'outbound' && outcome === 'voicemail') fail('voicemail applies to inbound and internal calls (the user receives it)');
       const queueRings = wholeNumber(body, 'callQueueRings', 0, 0, 10);
       if (queueRings > 0 && direction !== 'inbound') fail('callQueueRings applies to inbound calls (a caller reaching the user through a call queue)');
-      const number = typeof body.counterpartNumber === 'string' && body.counterpartNumber.trim() ? body.counterpartNumber.trim() : fail('counterpartNumber is required');
+      const anonymous = optionalBoolean(body, 'anonymousCaller');
+      if (anonymous && direction !== 'inbound') fail('anonymousCaller applies to inbound calls (a caller who withheld their number)');
+      const number = typeof body.counterpartNumber === 'string' ? body.counterpartNumber.trim() : '';
+      if (!number && !anonymous) fail('counterpartNumber is required');
+      const transferTo = body.transferTo === undefined ? undefined : userByEmail(state, body.transferTo);
+      if (transferTo && (direction !== 'inbound' || outcome !== 'answered')) fail('transferTo applies to answered inbound calls (the user answers, then transfers)');
+      if (transferTo && (transferTo.id === user.id || !transferTo.phoneNumber)) fail('transferTo must be another Zoom Phone user');
+      const durationSeconds = wholeNumber(body, 'durationSeconds', outcome === 'missed' || outcome === 'rejected' ? 0 : 60, 0, 86_400);
       let counterpart: Party;
-      if (direction === 'internal') {
+      if (anonymous) {
+        counterpart = { number: null, name: ANONYMOUS };
+      } else if (direction === 'internal') {
         const colleague = state.users.find((candidate) => candidate.id !== user.id && (candidate.phoneNumber === number || String(candidate.extension) === number));
         counterpart = colleague ? { user: colleague } : fail(`internal calls need another Zoom Phone user's number or extension, not "${number}"`);
       } else {
@@ -107,13 +116,15 @@ export function scenarioRoutes(state: SimState, webhooks: WebhookSender): Router
         direction,
         counterpart,
         outcome,
-        durationSeconds: wholeNumber(body, 'durationSeconds', outcome === 'missed' || outcome === 'rejected' ? 0 : 60, 0, 86_400),
+        durationSeconds,
         withRecording: optionalBoolean(body, 'withRecording'),
         voicemailTranscript: typeof body.voicemailTranscript === 'string' ? body.voicemailTranscript : DEFAULT_TRANSCRIPT,
         queueRings,
         result: historyResult(body),
         shape: recordShape(body),
         splitPaths: optionalBoolean(body, 'splitPaths'),
+        transferTo,
+        transferAfterSeconds: body.transferAfterSeconds === undefined ? undefined : wholeNumber(body, 'transferAfterSeconds', 0, 0, durationSeconds),
       });
       const dropped = droppedEvents(body);
       const deliveries = webhooks.sendAll(callEvents(state, call).filter((event) => !dropped.includes(event.event)), deliveryPlan(body));

@@ -20,6 +20,10 @@ export interface SimUser {
   pmi: number;
 }
 
+/** A user with a Zoom Phone licence: `user()` below gives the number, the extension and the phone user id together. */
+export type SimPhoneUser = SimUser & { phoneNumber: string; extension: number; phoneUserId: string };
+export const hasPhone = (user: SimUser): user is SimPhoneUser => user.phoneUserId !== null;
+
 export const SITE = { id: zoomLikeId('site:main'), name: 'Main Site' };
 export const DEPARTMENT = 'Sales';
 export const COST_CENTER = 'CC-100';
@@ -113,14 +117,14 @@ export function zoomUserResource(user: SimUser) {
 }
 
 /** GET /phone/users/{userId}, for users with a Zoom Phone licence. */
-export function zoomPhoneUserResource(user: SimUser) {
+export function zoomPhoneUserResource(user: SimPhoneUser) {
   return {
     id: user.id,
     phone_user_id: user.phoneUserId,
     email: user.email,
     extension_id: user.extensionId,
     extension_number: user.extension,
-    status: 'activate',
+    status: 'activate' as const,
     site_id: SITE.id,
     site_admin: false,
     department: DEPARTMENT,
@@ -130,8 +134,8 @@ export function zoomPhoneUserResource(user: SimUser) {
     emergency_address: { id: zoomLikeId('address:main'), address_line1: '500 Market St', address_line2: 'Floor 4', city: 'San Francisco', state_code: 'CA', zip: '94105', country: 'US' },
     policy: {
       voicemail: { enable: true, allow_download: true, allow_delete: true, allow_transcription: true, allow_videomail: false },
-      auto_call_recording: { enable: false, recording_calls: 'both', recording_transcription: false, locked: false, locked_by: 'account' },
-      sms: { enable: true, international_sms: false, locked: false, locked_by: 'account' },
+      auto_call_recording: { enable: false, recording_calls: 'both' as const, recording_transcription: false, locked: false, locked_by: 'account' as const },
+      sms: { enable: true, international_sms: false, locked: false, locked_by: 'account' as const },
     },
   };
 }

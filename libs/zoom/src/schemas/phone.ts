@@ -40,7 +40,6 @@ const callPartyFields = {
   call_type: optionalString,
   direction: optionalString,
   hide_caller_id: optionalBoolean,
-  international: optionalBoolean,
   caller_ext_id: optionalString,
   caller_name: optionalString,
   caller_email: optionalString,
@@ -86,7 +85,6 @@ export const zoomCallHistoryRecordSchema = z.looseObject({
   id: z.string().min(1),
   call_path_id: z.string().min(1),
   call_history_uuid: optionalString,
-  call_path: z.array(z.looseObject({ ...callPartyFields, call_id: optionalString, start_time: optionalString, result: optionalString })).nullish(),
 });
 export type ZoomCallHistoryRecord = z.output<typeof zoomCallHistoryRecordSchema>;
 

@@ -41,7 +41,9 @@ export const legacyCallLogCompletedEventSchema = envelope(
   accountPayload(withUser({ call_logs: z.array(zoomLegacyCallLogSchema) })),
 );
 
-const forwardedBySchema = z
+/** Who forwarded the call; Zoom's Phone spec gives a number only for a redirect. */
+const forwardedBySchema = z.looseObject({ name: optionalString, extension_number: optionalString, extension_type: optionalString }).nullish();
+const redirectForwardedBySchema = z
   .looseObject({ name: optionalString, extension_number: optionalString, phone_number: optionalString, extension_type: optionalString })
   .nullish();
 
@@ -69,7 +71,7 @@ export const realtimeCallEventSchema = envelope(
       call_end_time: optionalString,
       handup_result: optionalString,
       forwarded_by: forwardedBySchema,
-      redirect_forwarded_by: forwardedBySchema,
+      redirect_forwarded_by: redirectForwardedBySchema,
     }),
   ),
 );
