@@ -4,6 +4,7 @@ import { type ConnectedStack, JORDAN_LEE, startConnectedStack } from './support/
 import { startApiProcess } from './support/api-process';
 import { eventually } from './support/eventually';
 import { type TestApi } from './support/test-api';
+import { postWebhook, zoomHeaders } from './support/zoom-webhooks';
 
 interface LiveCall {
   callId: string;
@@ -68,6 +69,24 @@ describe('the live call board', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await liveCalls()).toEqual([]);
     expect(await db.query('SELECT state FROM live_calls WHERE call_id = $1', [callId])).toEqual([{ state: 'ENDED' }]);
+  });
+
+  it('shows a call from a colleague as internal, though Zoom names no user id for the caller', async () => {
+    const [agent] = await sim.control<Array<{ id: string; email: string; accountId: string; phoneNumber: string; extension: number }>>('GET', '/_sim/users').then((users) => users.filter((user) => user.email === 'agent@demo.test'));
+    const callId = `internal-${Date.now()}`;
+    // As Zoom's spec has phone.callee_ringing: the caller, a colleague's extension, with no user_id.
+    const colleague = { extension_id: 'colleague-extension-id', extension_type: 'user', extension_number: 1002, name: 'Casey Colleague', phone_number: '+14155550102', connection_type: 'voip' };
+    const callee = { extension_type: 'user', extension_number: agent.extension, user_id: agent.id, phone_number: agent.phoneNumber, connection_type: 'voip' };
+    const deliver = async (event: string, times: Record<string, string>) => {
+      const body = JSON.stringify({ event, event_ts: Date.now(), payload: { account_id: agent.accountId, object: { call_id: callId, caller: colleague, callee, ...times } } });
+      expect((await postWebhook(api.url, body, zoomHeaders(body, 'sim-webhook-secret'))).status).toBe(200);
+    };
+    const ringingAt = new Date().toISOString();
+    await deliver('phone.callee_ringing', { ringing_start_time: ringingAt });
+    const ringing = await eventually(() => liveCalls(), (calls) => calls.some((call) => call.callId === callId));
+    expect(ringing.find((call) => call.callId === callId)).toMatchObject({ state: 'RINGING', direction: 'INTERNAL', counterpartNumber: '+14155550102', contact: null });
+    await deliver('phone.callee_missed', { ringing_start_time: ringingAt, call_end_time: new Date().toISOString() });
+    await eventually(() => liveCalls(), (calls) => !calls.some((call) => call.callId === callId));
   });
 
   it('is rebuilt by an api process started mid-call, from PostgreSQL rather than memory', async () => {

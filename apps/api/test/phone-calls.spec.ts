@@ -40,7 +40,8 @@ describe('Zoom Phone calls logged from the simulator\u2019s signed webhooks', ()
     expect(await callsOf(contactId)).toEqual([
       expect.objectContaining({ type: 'CALL', direction: 'INBOUND', result: 'ANSWERED', durationSeconds: 95, counterpartNumber: '+14155550187', zoom: { callId }, contact: { id: contactId } }),
     ]);
-    expect(calls[0].body).toBe('Call from JORDAN LEE (+14155550187)');
+    // The contact's name, not Zoom's caller ID name.
+    expect(calls[0].body).toBe('Call from Jordan Lee');
     const rows = await api.app.get(DataSource).query("SELECT count(*)::int AS n FROM activities WHERE type = 'CALL'");
     expect(rows[0].n).toBe(1);
   });
@@ -83,12 +84,14 @@ describe('Zoom Phone calls logged from the simulator\u2019s signed webhooks', ()
     await logged(second.callId);
     const unmatched = (await unmatchedCalls()).filter((call) => call.counterpartNumber === '+14155550999');
     expect(unmatched).toHaveLength(2);
-    expect(unmatched[0]).toMatchObject({ result: 'MISSED', contact: null, counterpartName: 'CASEY PARK', matchCandidates: [] });
+    expect(unmatched[0]).toMatchObject({ result: 'MISSED', contact: null, counterpartName: 'CASEY PARK', matchCandidates: [], body: 'Missed call from CASEY PARK (+14155550999)' });
 
     // What the SPA's "Create contact" does: a contact prefilled with the number and name, then the call linked to it.
     const casey = await createContact('Casey', [unmatched[0].counterpartNumber]);
     expect((await link(unmatched[0].id, casey)).data!.linkActivity.contact).toEqual({ id: casey });
     expect((await callsOf(casey)).map((call) => call.id).sort()).toEqual(unmatched.map((call) => call.id).sort());
+    // Linked, they read the contact's name, as calls matched when they came in do.
+    expect((await callsOf(casey)).map((call) => call.body)).toEqual(['Missed call from Casey', 'Missed call from Casey']);
     expect((await unmatchedCalls()).filter((call) => call.counterpartNumber === '+14155550999')).toEqual([]);
 
     expect(await logged((await placeCall('(415) 555-0999')).callId)).toBe(casey);

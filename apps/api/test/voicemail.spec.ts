@@ -7,7 +7,7 @@ import { type TestApi } from './support/test-api';
 
 const TRANSCRIPTION_PATH = '/v1/audio/transcriptions';
 const VOICEMAIL_DOWNLOADS = '/v2/phone/voice_mails/download/';
-const VOICEMAIL_FIELDS = 'id type result status transcript counterpartNumber contact { id } attachments { kind url title }';
+const VOICEMAIL_FIELDS = 'id type result durationSeconds body status transcript counterpartNumber contact { id } attachments { kind url title }';
 
 interface Delivery {
   event: string;
@@ -72,6 +72,15 @@ describe('voicemail transcription', () => {
     } finally {
       unsubscribe();
       await client.dispose();
+    }
+  });
+
+  it("keeps the voicemail's own length, and reads the contact's name, whichever of the voicemail and its call's record comes first", async () => {
+    for (const order of ['in_order', 'reverse']) {
+      const { callId } = await sim.control<{ callId: string }>('POST', '/_sim/phone/calls', { userEmail: 'agent@demo.test', direction: 'inbound', counterpartNumber: '(415) 555-0187', counterpartName: 'JORDAN LEE', outcome: 'voicemail', durationSeconds: 60, voicemailTranscript: 'Call me back.', delivery: { order } });
+      await eventually(() => sim.control<{ status: string }[]>('GET', '/_sim/deliveries'), (deliveries) => deliveries.every((delivery) => delivery.status === 'delivered'));
+      const activity = await activityOfCall(callId, (found) => found.type === 'CALL' && found.result === 'VOICEMAIL');
+      expect({ order, durationSeconds: activity.durationSeconds, body: activity.body }).toEqual({ order, durationSeconds: 60, body: 'Voicemail call from Jordan Lee' });
     }
   });
 

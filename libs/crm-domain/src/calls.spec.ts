@@ -10,6 +10,8 @@ import {
   callPathFromLegacyLog,
   callSides,
   callSummary,
+  isAccountExtensionParty,
+  lengthIsTheVoicemails,
   mergeCallPaths,
   recordDirection,
   voicemailActivityKey,
@@ -36,6 +38,12 @@ describe('call records', () => {
     expect(facts).toMatchObject({ source: 'history', pathId: '20261124-p1', callId: '744', direction: 'INBOUND', result: 'ANSWERED', durationSeconds: 95, counterpartRaw: '+14155550187', counterpartName: 'JORDAN LEE' });
     expect(facts).not.toHaveProperty('unrecognisedResult');
     expect(callSummary(facts, '+14155550187')).toBe('Call from JORDAN LEE (+14155550187)');
+  });
+
+  it("names a known contact by the contact's name, not Zoom's caller ID name", () => {
+    const missed = path({ result: 'no_answer', caller_did_number: '+14155550118', caller_name: 'WIRELESS CALLER' });
+    expect(callSummary(missed, '+14155550118', 'Abigail Chen')).toBe('Missed call from Abigail Chen');
+    expect(callSummary(missed, '+14155550118', null)).toBe('Missed call from WIRELESS CALLER (+14155550118)');
   });
 
   it('reads the callee of an outbound call, an internal call, and no path without a usable start time', () => {
@@ -213,6 +221,22 @@ describe('which end of a call is whose', () => {
   });
 });
 
+describe('the other end of a real-time call event', () => {
+  it('is a colleague when it is an extension of the account, though Zoom names no user id for it', () => {
+    expect(isAccountExtensionParty({ extension_id: '52OdSKGSSS-EOyJwQncFvA', extension_type: 'user', extension_number: 1002, phone_number: '+12058945456', connection_type: 'voip' })).toBe(true);
+    expect(isAccountExtensionParty({ extension_type: 'user', extension_number: 1002, connection_type: 'voip' })).toBe(true);
+    expect(isAccountExtensionParty({ extension_type: 'callQueue', extension_number: '1022' })).toBe(true);
+  });
+
+  it('is an outsider as Zoom\'s own examples show one: a pstn party, a bare number, or a "user" dialled over the phone network', () => {
+    expect(isAccountExtensionParty({ phone_number: '+12092592844', connection_type: 'voip' })).toBe(false);
+    expect(isAccountExtensionParty({ extension_type: 'user', extension_number: 12092592844, phone_number: '+12092592844', connection_type: 'pstn_off_net' })).toBe(false);
+    expect(isAccountExtensionParty({ extension_type: 'user', extension_number: 12092592844, phone_number: '+12092592844' })).toBe(false);
+    expect(isAccountExtensionParty({ extension_id: '', extension_type: 'pstn', extension_number: 14155550187, phone_number: '+14155550187', connection_type: 'pstn_off_net' })).toBe(false);
+    expect(isAccountExtensionParty({ extension_type: 'twilio', extension_number: 7001 })).toBe(false);
+  });
+});
+
 describe('call activity keys', () => {
   it('keys a call by the connected Zoom user and the call id', () => {
     expect(callActivityKey('zu-1', '744')).toBe('call:zu-1:744');
@@ -266,5 +290,12 @@ describe('voicemails', () => {
     const facts = voicemailFacts(voicemail({ caller_number: '+14155550187', caller_name: 'JORDAN LEE' }));
     expect(voicemailSummary(facts, '+14155550187')).toBe('Voicemail from JORDAN LEE (+14155550187)');
     expect(voicemailSummary(voicemailFacts(voicemail({})), null)).toBe('Voicemail from an unknown number');
+    expect(voicemailSummary(facts, '+14155550187', 'Jordan Lee')).toBe('Voicemail from Jordan Lee');
+  });
+
+  it("keeps its own length when its call's record, with no talk time, merges into it", () => {
+    expect(lengthIsTheVoicemails(path({ result: 'voicemail', talk_time: 0 }))).toBe(true);
+    expect(lengthIsTheVoicemails(path({ result: 'answered', talk_time: 0 }))).toBe(false);
+    expect(lengthIsTheVoicemails(path({ result: 'voicemail', talk_time: 12 }))).toBe(false);
   });
 });

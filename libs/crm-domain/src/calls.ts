@@ -154,17 +154,48 @@ export function recordDirection(record: SideFields & { direction?: string | null
 }
 
 /**
- * Both ends on the Zoom account: Zoom says so (`connect_type`), or, when it does not, both ends are its extensions
- * (an extension type other than `external_contact`); a caller from outside has no extension type.
+ * Extension kinds Zoom gives a party from outside the account: `external_contact` in call records, `pstn` in
+ * real-time events, and the other vendors' contact centres (`five9`, `twilio`) real-time events name.
+ */
+const OUTSIDE_EXTENSION_TYPES = new Set(['external_contact', 'pstn', 'five9', 'twilio']);
+
+/** Whether an extension kind is one of the account's (a user, a queue, a common-area phone...); an outsider may have none. */
+function isAccountExtensionType(type: string | null | undefined): boolean {
+  const kind = nonEmpty(type)?.toLowerCase();
+  return kind !== undefined && kind !== null && !OUTSIDE_EXTENSION_TYPES.has(kind);
+}
+
+/**
+ * Both ends on the Zoom account: Zoom says so (`connect_type`), or, when it does not, both ends are its extensions;
+ * a caller from outside has no extension type.
  */
 function isInternalRecord(record: SideFields & { connect_type?: string | null }): boolean {
   const connectType = nonEmpty(record.connect_type)?.toLowerCase();
   if (connectType) return connectType === 'internal';
-  const onAccount = (side: CallSide) => {
-    const type = nonEmpty(record[`${side}_ext_type`]);
-    return type !== null && type !== 'external_contact';
-  };
-  return onAccount('caller') && onAccount('callee');
+  return isAccountExtensionType(record.caller_ext_type) && isAccountExtensionType(record.callee_ext_type);
+}
+
+/** One end of a real-time call event (phone.*_ringing, *_answered, *_ended...), as far as telling colleagues from outsiders goes. */
+export interface RealtimeCallParty {
+  extension_id?: string | null;
+  extension_type?: string | null;
+  extension_number?: number | string | null;
+  phone_number?: string | null;
+  connection_type?: string | null;
+}
+
+/**
+ * Whether an end of a real-time call event is one of the account's extensions, by the fields those events carry
+ * (they name no user id for the other end). An extension kind of the account's is not enough: Zoom's own
+ * `phone.caller_ringing` example gives an outside number `extension_type: "user"`, `connection_type: "pstn_off_net"`
+ * and the number's digits as its `extension_number`. So the party must also not be reached over the public phone
+ * network, and have an extension id or an extension number that is not its phone number.
+ */
+export function isAccountExtensionParty(party: RealtimeCallParty): boolean {
+  if (!isAccountExtensionType(party.extension_type)) return false;
+  if (nonEmpty(party.connection_type)?.toLowerCase() === 'pstn_off_net') return false;
+  const extensionNumber = digitsOf(String(party.extension_number ?? ''));
+  return nonEmpty(party.extension_id) !== null || (extensionNumber !== null && extensionNumber !== digitsOf(party.phone_number));
 }
 
 /** One end of a record: its direct number, else `fallback` (the extension or the number as dialled), and its name. */
@@ -310,14 +341,28 @@ const RESULT_WORDS: Record<CallResult, string> = {
   UNKNOWN: 'Call',
 };
 
-/** The timeline's one-line summary, e.g. "Missed call from JORDAN LEE (+14155550187)". */
-export function callSummary(facts: CallFacts, displayNumber: string | null): string {
-  const who = [facts.counterpartName, displayNumber && displayNumber !== facts.counterpartName ? `(${displayNumber})` : null].filter(Boolean).join(' ');
-  return `${RESULT_WORDS[facts.result]} ${DIRECTION_WORDS[facts.direction]} ${who || 'an unknown number'}`;
+/**
+ * Who the other end was, as the timeline names them: the contact's name when the number is a contact's (Zoom's
+ * caller ID name is the carrier's, "WIRELESS CALLER"); else Zoom's name and the number, or "an unknown number".
+ */
+function counterpartWords(zoomName: string | null, displayNumber: string | null, contactName: string | null): string {
+  if (contactName) return contactName;
+  const who = [zoomName, displayNumber && displayNumber !== zoomName ? `(${displayNumber})` : null].filter(Boolean).join(' ');
+  return who || 'an unknown number';
 }
 
-/** A voicemail's line on the timeline, e.g. "Voicemail from JORDAN LEE (+14155550187)". */
-export function voicemailSummary(facts: VoicemailFacts, displayNumber: string | null): string {
-  const who = [facts.counterpartName, displayNumber && `(${displayNumber})`].filter(Boolean).join(' ');
-  return `Voicemail from ${who || 'an unknown number'}`;
+/** The timeline's one-line summary, e.g. "Missed call from Jordan Lee", or "Missed call from WIRELESS CALLER (+14155550118)" from no contact. */
+export function callSummary(facts: Pick<CallFacts, 'result' | 'direction' | 'counterpartName'>, displayNumber: string | null, contactName: string | null = null): string {
+  return `${RESULT_WORDS[facts.result]} ${DIRECTION_WORDS[facts.direction]} ${counterpartWords(facts.counterpartName, displayNumber, contactName)}`;
 }
+
+/** A voicemail's line on the timeline, e.g. "Voicemail from Jordan Lee". */
+export function voicemailSummary(facts: Pick<VoicemailFacts, 'counterpartName'>, displayNumber: string | null, contactName: string | null = null): string {
+  return `Voicemail from ${counterpartWords(facts.counterpartName, displayNumber, contactName)}`;
+}
+
+/**
+ * A call that went to voicemail with nobody talking: its record's talk time (0) says nothing, and the length worth
+ * showing is the voicemail's, which only the voicemail knows. Such a record leaves the activity's duration alone.
+ */
+export const lengthIsTheVoicemails = (facts: Pick<CallFacts, 'result' | 'durationSeconds'>) => facts.result === CallResult.VOICEMAIL && !facts.durationSeconds;

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import {
   type CountryCode,
   ContactStage,
+  contactDisplayName,
   isValidRegion,
   looksLikePhoneQuery,
   normalizePhone,
@@ -25,6 +26,13 @@ export function escapeLike(text: string): string {
 }
 
 /** Contact ids whose records elsewhere (voicemail transcripts, say) contain the search; `pattern` is a LIKE pattern, lower case. */
+/** A call's other end: the number as the timeline shows it, the contact it is (if one), and that contact's name. */
+export interface ResolvedCounterpart {
+  number: string | null;
+  contactId: string | null;
+  contactName: string | null;
+}
+
 export type ContactSearchSource = (organisationId: string, pattern: string) => Promise<string[]>;
 
 @Injectable()
@@ -128,8 +136,8 @@ export class ContactsService {
     return rows.map((row) => row.contact_id);
   }
 
-  /** A call's other end as the timeline shows it (E.164 when it parses, else as Zoom wrote it) and its contact. */
-  async resolveCounterpart(organisationId: string, raw: string | null | undefined): Promise<{ number: string | null; contactId: string | null }> {
+  /** A call's other end as the timeline shows it (E.164 when it parses, else as Zoom wrote it), its contact and the contact's name. */
+  async resolveCounterpart(organisationId: string, raw: string | null | undefined): Promise<ResolvedCounterpart> {
     return (await this.resolveCounterparts(organisationId, [raw ?? null]))[0];
   }
 
@@ -137,7 +145,7 @@ export class ContactsService {
    * The same for many numbers at once (a backfill's page): one lookup for all of them, then the remembered
    * "Which contact?" answers for the numbers several contacts share. Results are in the order given.
    */
-  async resolveCounterparts(organisationId: string, raws: Array<string | null>): Promise<Array<{ number: string | null; contactId: string | null }>> {
+  async resolveCounterparts(organisationId: string, raws: Array<string | null>): Promise<ResolvedCounterpart[]> {
     const region = await this.regionOf(organisationId);
     const keys = raws.map((raw) => (raw ? (phoneLookupKeys(raw, region)[0] ?? null) : null));
     const wanted = [...new Set(keys.filter((key): key is string => key !== null))];
@@ -160,12 +168,25 @@ export class ContactsService {
       );
       for (const row of rows) if (holders.get(row.e164)?.includes(row.contact_id)) chosen.set(row.e164, row.contact_id);
     }
-    return raws.map((raw, index) => {
+    const contactIds = raws.map((_, index) => {
       const key = keys[index];
       const ids = key ? (holders.get(key) ?? []) : [];
-      const contactId = ids.length === 1 ? ids[0] : key ? (chosen.get(key) ?? null) : null;
-      return { number: raw ? (normalizePhone(raw, region).e164 ?? raw) : null, contactId };
+      return ids.length === 1 ? ids[0] : key ? (chosen.get(key) ?? null) : null;
     });
+    const names = await this.namesOf(organisationId, contactIds);
+    return raws.map((raw, index) => ({
+      number: raw ? (normalizePhone(raw, region).e164 ?? raw) : null,
+      contactId: contactIds[index],
+      contactName: names.get(contactIds[index] ?? '') ?? null,
+    }));
+  }
+
+  /** Contacts' names as the app shows them, by id: one query for a whole page of calls. */
+  private async namesOf(organisationId: string, ids: Array<string | null>): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids.filter((id): id is string => id !== null && isUuid(id)))];
+    if (wanted.length === 0) return new Map();
+    const rows = await this.contacts.find({ select: { id: true, firstName: true, lastName: true }, where: { organisationId, id: In(wanted) } });
+    return new Map(rows.map((row) => [row.id, contactDisplayName(row.firstName, row.lastName)]));
   }
 
   /**

@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { callDirection, callSides } from '@switchboard/crm-domain';
+import { callDirection, callSides, isAccountExtensionParty } from '@switchboard/crm-domain';
 import { realtimeCallEventSchema, ZOOM_REALTIME_CALL_EVENTS } from '@switchboard/zoom';
 import { CallBoardService, type CallProgress } from '../activity';
 import { ContactsService } from '../crm';
@@ -51,7 +51,9 @@ export class CallBoardHandler implements OnModuleInit {
       ownerId: connection.userId,
       callId: call.call_id,
       progress,
-      direction: callDirection(zoomDirection, Boolean(other.user_id)),
+      // Internal when both ends are the account's: the user's own end is (we found their connection by it); the other
+      // end carries no user id in Zoom's real-time events, so it is told by its extension fields.
+      direction: callDirection(zoomDirection, isAccountExtensionParty(other)),
       counterpartNumber: counterpart.number,
       counterpartName: other.name ?? null,
       contactId: counterpart.contactId,

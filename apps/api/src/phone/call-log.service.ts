@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ActivityDirection, ActivityType, type CallFacts, type CallPathFacts, callActivityKey, callSummary, mergeCallPaths } from '@switchboard/crm-domain';
+import { ActivityDirection, ActivityType, type CallFacts, type CallPathFacts, callActivityKey, callSummary, lengthIsTheVoicemails, mergeCallPaths } from '@switchboard/crm-domain';
 import type { Logger } from 'pino';
 import { type Activity, ActivityService, type SavedActivity } from '../activity';
 import { ContactsService } from '../crm';
@@ -69,13 +69,18 @@ export class CallLogService {
       if (stale.length === 0) return [...saved.values()];
       const resolved = await this.contacts.resolveCounterparts(organisationId, stale.map(({ facts }) => facts.counterpartRaw));
       // A colleague is no contact: an internal call stays on the agent's side, and out of Unmatched.
-      const counterparts = resolved.map((counterpart, index) => (stale[index].facts.direction === ActivityDirection.INTERNAL ? { ...counterpart, contactId: null } : counterpart));
+      const counterparts = resolved.map((counterpart, index) => (stale[index].facts.direction === ActivityDirection.INTERNAL ? { ...counterpart, contactId: null, contactName: null } : counterpart));
       const rows = stale.map(({ zoomRef, facts }, index) => ({
         ...callActivityFields(connection, facts, counterparts[index], zoomRef),
         type: ActivityType.CALL,
-        body: callSummary(facts, counterparts[index].number),
+        body: callSummary(facts, counterparts[index].number, counterparts[index].contactName),
       }));
-      const outcomes = await this.activities.upsertManyByZoomRef(rows, CALL_FACT_FIELDS);
+      // A voicemail's length stays when its call's record (talk time 0) merges into it.
+      const keepingLength = rows.filter((_, index) => lengthIsTheVoicemails(stale[index].facts));
+      const outcomes = [
+        ...(await this.activities.upsertManyByZoomRef(keepingLength, CALL_FACT_FIELDS.filter((field) => field !== 'durationSeconds'))),
+        ...(await this.activities.upsertManyByZoomRef(rows.filter((row) => !keepingLength.includes(row)), CALL_FACT_FIELDS)),
+      ];
       for (const { activity, created } of outcomes) saved.set(activity.id, { activity, created: created || saved.get(activity.id)?.created === true });
       for (const { zoomRef, facts } of stale) written.set(zoomRef, facts);
       await this.paths.linkToActivities(organisationId, outcomes.map(({ activity }) => ({ zoomRef: activity.zoomRef!, activityId: activity.id })));

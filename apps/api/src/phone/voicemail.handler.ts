@@ -46,8 +46,9 @@ export class VoicemailHandler implements OnModuleInit {
       const counterpart = await this.contacts.resolveCounterpart(connection.organisationId, facts.counterpartRaw);
       const zoomRef = voicemailActivityKey(connection.zoomUserId, facts);
       const { activity } = await this.activities.upsertByZoomRef(
-        { ...callActivityFields(connection, facts, counterpart, zoomRef), type: ActivityType.VOICEMAIL, body: voicemailSummary(facts, counterpart.number) },
-        ['result'],
+        { ...callActivityFields(connection, facts, counterpart, zoomRef), type: ActivityType.VOICEMAIL, body: voicemailSummary(facts, counterpart.number, counterpart.contactName) },
+        // On a call logged first, the voicemail's length replaces the record's talk time of 0 (lengthIsTheVoicemails).
+        facts.durationSeconds === null ? ['result'] : ['result', 'durationSeconds'],
       );
       // Registered before its link is attached: a link anyone can see must play (the player looks the voicemail up).
       await this.transcriptions.register({

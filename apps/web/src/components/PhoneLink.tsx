@@ -12,7 +12,7 @@ export function PhoneLink({ phone }: { phone: PhoneNumber }) {
     return phone.extension ? <a className="phone-link" href={`tel:${phone.extension}`}>{phone.raw}</a> : <span>{phone.raw}</span>;
   }
   const zoom = callLinks !== 'TEL';
-  const callHref = zoom ? zoomPhoneCallUri(phone.e164) : `${telUri(phone.e164)}${phone.extension ? `;ext=${phone.extension}` : ''}`;
+  const callHref = zoom ? zoomPhoneCallUri(phone.e164, phone.extension) : telUri(phone.e164, phone.extension);
   const textHref = zoom ? zoomPhoneSmsUri(phone.e164) : `sms:${phone.e164}`;
   const via = zoom ? 'with Zoom Phone' : 'with this device';
   return (

@@ -8,6 +8,9 @@ import { MeetingActions } from '../meetings/MeetingActions';
 const PAGE_SIZE = 20;
 const ICONS: Record<string, string> = { CALL: '☎', VOICEMAIL: '✉', MEETING: '▶', RECORDING: '●', SMS: '✎', NOTE: '✍', EMAIL: '@' };
 
+/** Zoom's inbound calls, voicemails and texts came to the agent's line: nobody did them "by" the agent (docs/architecture.md, Decisions). */
+const cameIn = (activity: Activity) => activity.direction === 'INBOUND' || activity.type === 'VOICEMAIL';
+
 function summary(activity: Activity): string {
   switch (activity.type) {
     case 'NOTE':
@@ -99,7 +102,7 @@ export function Timeline({ contactId, contactName }: { contactId: string; contac
                 <time dateTime={activity.occurredAt} title={new Date(activity.occurredAt).toLocaleString()}>
                   {relativeTime(activity.occurredAt)}
                 </time>
-                {activity.owner && <span className="muted">by {activity.owner.name}</span>}
+                {activity.owner && !cameIn(activity) && <span className="muted">by {activity.owner.name}</span>}
               </div>
               {activity.body && <p className="timeline-text">{activity.body}</p>}
               {activity.transcript && <blockquote className="transcript">{activity.transcript}</blockquote>}

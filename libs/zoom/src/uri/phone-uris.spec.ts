@@ -8,6 +8,14 @@ describe('phone URI builders', () => {
     expect(calltoUri('+442071838750')).toBe('callto:+442071838750');
   });
 
+  it('keeps an extension: in tel:, and by tel: for Zoom Phone too, since zoomphonecall:// documents none', () => {
+    expect(telUri('+16505550141', '51')).toBe('tel:+16505550141;ext=51');
+    expect(zoomPhoneCallUri('+16505550141', '51')).toBe('tel:+16505550141;ext=51');
+    expect(zoomPhoneCallUri('+16505550141', null)).toBe('zoomphonecall://+16505550141');
+    expect(() => zoomPhoneCallUri('+16505550141', '51?callerid=1')).toThrow(InvalidPhoneNumberError);
+    expect(() => telUri('+16505550141', '5;x=1')).toThrow(InvalidPhoneNumberError);
+  });
+
   it('drops common separators from a formatted E.164 number', () => {
     expect(toE164(' +1 (415) 555-0123 ')).toBe('+14155550123');
     expect(zoomPhoneCallUri('+44 20.7183.8750')).toBe('zoomphonecall://+442071838750');

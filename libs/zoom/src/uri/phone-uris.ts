@@ -23,9 +23,24 @@ export function isE164(number: string): boolean {
   return E164.test(number);
 }
 
-/** `zoomphonecall://+14155550123`: opens Zoom Phone's dialer with the number. */
-export function zoomPhoneCallUri(e164: string): string {
-  return `zoomphonecall://${toE164(e164)}`;
+/** An extension goes into a URI as digits only, so it cannot smuggle parameters in either. */
+const EXTENSION = /^\d{1,10}$/;
+
+/** RFC 3966's `;ext=` for an extension, nothing without one. */
+function extensionParameter(extension: string | null | undefined): string {
+  if (!extension) return '';
+  if (!EXTENSION.test(extension)) throw new InvalidPhoneNumberError();
+  return `;ext=${extension}`;
+}
+
+/**
+ * `zoomphonecall://+14155550123`: opens Zoom Phone's dialer with the number. Zoom documents this scheme with the
+ * number and `?callerid=` only, no extension; it documents `tel:` as a scheme its client handles too, and `tel:`
+ * carries an extension (RFC 3966). So a number with an extension is dialled as `tel:+16505550141;ext=51` rather
+ * than have the extension dropped, or appended in a form Zoom never said it reads.
+ */
+export function zoomPhoneCallUri(e164: string, extension?: string | null): string {
+  return extension ? telUri(e164, extension) : `zoomphonecall://${toE164(e164)}`;
 }
 
 /** `zoomphonesms://+14155550123`: opens a Zoom Phone SMS thread. */
@@ -33,9 +48,9 @@ export function zoomPhoneSmsUri(e164: string): string {
   return `zoomphonesms://${toE164(e164)}`;
 }
 
-/** RFC 3966 `tel:+14155550123`. */
-export function telUri(e164: string): string {
-  return `tel:${toE164(e164)}`;
+/** RFC 3966 `tel:+14155550123`, or `tel:+16505550141;ext=51` with an extension. */
+export function telUri(e164: string, extension?: string | null): string {
+  return `tel:${toE164(e164)}${extensionParameter(extension)}`;
 }
 
 export function calltoUri(e164: string): string {
