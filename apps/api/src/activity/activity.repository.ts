@@ -91,21 +91,20 @@ export class ActivityRepository {
     return { activity: await this.activities.findOneByOrFail(key), created };
   }
 
-  /** upsertByZoomRef for distinct Zoom objects in one statement; existing rows get all the `updatable` fields. */
+  /**
+   * upsertByZoomRef for distinct Zoom objects: one statement for all rows that give the same fields (a backfill
+   * page's all do), with one array parameter per column, returning the rows as saved. A field a row leaves
+   * undefined gets the column's default, as in upsertByZoomRef; existing rows get all the `updatable` fields.
+   */
   async upsertManyByZoomRef(rows: ZoomActivity[], updatable: (keyof Activity)[]): Promise<SavedActivity[]> {
-    if (rows.length === 0) return [];
-    const columnOf = (property: keyof Activity) => this.activities.metadata.findColumnWithPropertyName(property)!.databaseName;
-    const result = await this.activities
-      .createQueryBuilder()
-      .insert()
-      .into(Activity)
-      .values(rows.map((row) => ({ attachments: [], ...row })))
-      .orUpdate([...updatable.map(columnOf), 'updated_at'], ['organisation_id', 'zoom_ref'], { indexPredicate: 'zoom_ref IS NOT NULL' })
-      .returning('id, (xmax = 0) AS inserted')
-      .execute();
-    const outcomes = result.raw as Array<{ id: string; inserted: boolean }>;
-    const saved = new Map((await this.findByIds(outcomes.map((outcome) => outcome.id))).map((activity) => [activity.id, activity]));
-    return outcomes.map((outcome) => ({ activity: saved.get(outcome.id)!, created: outcome.inserted }));
+    const bySetOfFields = new Map<string, ZoomActivity[]>();
+    for (const row of rows.map((given) => ({ attachments: [], ...given }))) {
+      const fields = Object.keys(row).filter((field) => row[field as keyof ZoomActivity] !== undefined).sort().join();
+      bySetOfFields.set(fields, [...(bySetOfFields.get(fields) ?? []), row]);
+    }
+    const saved: SavedActivity[] = [];
+    for (const sameFields of bySetOfFields.values()) saved.push(...(await this.upsertSameFields(sameFields, updatable)));
+    return saved;
   }
 
   /** Null when no row matched, or its status was not one of `whileStatusIn` (null meaning none yet). */
@@ -171,6 +170,30 @@ export class ActivityRepository {
       [organisationId, pattern, limit],
     );
     return rows.map((row) => row.contact_id);
+  }
+
+  /** Rows that give the same fields, in one statement. */
+  private async upsertSameFields(rows: ZoomActivity[], updatable: (keyof Activity)[]): Promise<SavedActivity[]> {
+    const { driver } = this.activities.manager.connection;
+    const { columns } = this.activities.metadata;
+    const given = columns.filter((column) => column.getEntityValue(rows[0]) !== undefined);
+    const updated = [...updatable.map((field) => this.activities.metadata.findColumnWithPropertyName(field)!.databaseName), 'updated_at'];
+    const saved: Array<Record<string, unknown> & { inserted: boolean }> = await this.activities.query(
+      `INSERT INTO activities (${given.map((column) => driver.escape(column.databaseName)).join(', ')})
+       SELECT * FROM unnest(${given.map((column, index) => `$${index + 1}::${driver.normalizeType(column)}[]`).join(', ')})
+       ON CONFLICT (organisation_id, zoom_ref) WHERE zoom_ref IS NOT NULL DO UPDATE SET ${updated.map((name) => `${driver.escape(name)} = EXCLUDED.${driver.escape(name)}`).join(', ')}
+       RETURNING *, (xmax = 0) AS inserted`,
+      given.map((column) => rows.map((row) => driver.preparePersistentValue(column.getEntityValue(row), column))),
+    );
+    return saved.map((row) => ({ activity: this.hydrated(row), created: row.inserted }));
+  }
+
+  /** An activity from a row as PostgreSQL returns it (RETURNING *), as a find would have loaded it. */
+  private hydrated(row: Record<string, unknown>): Activity {
+    const { driver } = this.activities.manager.connection;
+    const activity = this.activities.create();
+    for (const column of this.activities.metadata.columns) column.setEntityValue(activity, driver.prepareHydratedValue(row[column.databaseName], column));
+    return activity;
   }
 
   private matching(criteria: ActivityCriteria): SelectQueryBuilder<Activity> {

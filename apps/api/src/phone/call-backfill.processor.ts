@@ -17,6 +17,8 @@ import { VoicemailHandler } from './voicemail.handler';
 
 const DAY_MS = 86_400_000;
 const LOST_RUN_CHECK_MS = 60_000;
+/** Pages written at once while the next are fetched. */
+const PAGES_IN_FLIGHT = 3;
 
 const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
 
@@ -66,22 +68,7 @@ export class CallBackfillProcessor extends QueueWorker<{ connectionId: string }>
       const from = backfill.resumeFrom ?? backfill.rangeFrom;
       // Resumed after its last page was saved: nothing is left to list.
       const pages: AsyncIterable<ZoomPage<ZoomCallHistoryRecord>> = from > backfill.rangeTo ? (async function* () {})() : api.listCallHistory({ from, to: backfill.rangeTo, startPageToken: backfill.resumePageToken ?? undefined });
-      const iterator = pages[Symbol.asyncIterator]();
-      const fetchPage = () => {
-        const next = iterator.next();
-        // Handled where it is awaited; this only keeps a failure during an unfinished page from going unheard.
-        next.catch(() => undefined);
-        return next;
-      };
-      let pending = fetchPage();
-      for (;;) {
-        const result = await pending;
-        if (result.done) break;
-        // The next page is on its way while this one is logged.
-        pending = fetchPage();
-        const page: ZoomPage<ZoomCallHistoryRecord> = result.value;
-        // A page is one use case: each of its activities is announced once.
-        await this.activities.announceOnce(() => this.calls.logCalls(connection, page.items.map((record) => callPathFromHistory(record, owner)).filter((path) => path !== null)));
+      const saveProgress = async (page: ZoomPage<ZoomCallHistoryRecord>) => {
         reportRejected(page, 'call history');
         processed += page.items.length + page.rejected.length;
         const window = page.window!;
@@ -97,7 +84,31 @@ export class CallBackfillProcessor extends QueueWorker<{ connectionId: string }>
           resumePageToken: page.nextPageToken || null,
         });
         await job.updateProgress(total ? Math.min(100, Math.round((processed / total) * 100)) : 0);
+      };
+      // Zoom's limit paces the fetching, so pages are written while the next are fetched, several at once; a page's
+      // progress is saved once it and every page before it are written, so a resumed run skips written pages only.
+      let progressSaved: Promise<void> = Promise.resolve();
+      const writing = new Set<Promise<void>>();
+      let failed = false;
+      try {
+        for await (const page of pages) {
+          if (failed) break;
+          // A page is one use case: each of its activities is announced once.
+          const written = this.activities.announceOnce(() => this.calls.logCalls(connection, page.items.map((record) => callPathFromHistory(record, owner)).filter((path) => path !== null)));
+          progressSaved = Promise.all([written, progressSaved]).then(() => saveProgress(page));
+          const slot: Promise<void> = progressSaved
+            .catch(() => {
+              failed = true;
+            })
+            .finally(() => writing.delete(slot));
+          writing.add(slot);
+          while (writing.size >= PAGES_IN_FLIGHT) await Promise.race(writing);
+        }
+      } finally {
+        await Promise.all(writing);
       }
+      // Throws what failed a page, if one did.
+      await progressSaved;
       // The same range's voicemails too: each is recorded and transcribed once, however often it is seen.
       for await (const page of api.listVoicemails({ from: backfill.rangeFrom, to: backfill.rangeTo })) {
         await this.activities.announceOnce(async () => {

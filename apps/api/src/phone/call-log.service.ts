@@ -57,13 +57,14 @@ export class CallLogService {
   private async record(connection: ConnectedZoomUser, paths: CallPathFacts[]): Promise<SavedActivity[]> {
     const { organisationId } = connection;
     const withCall = paths.map((path) => ({ zoomRef: callActivityKey(connection.zoomUserId, path.callId), path }));
+    const stored = await this.paths.storeAndRead(organisationId, withCall);
     // Once per record, not once per delivery of it.
-    for (const { path } of await this.paths.save(organisationId, withCall)) {
+    for (const { path } of stored.firstStored) {
       if (path.unrecognisedResult !== undefined) this.logger.warn({ callId: path.callId, result: path.unrecognisedResult }, 'Zoom call result we do not know: logged as UNKNOWN');
     }
     const written = new Map<string, CallFacts>();
     const saved = new Map<string, SavedActivity>();
-    let calls = await this.paths.ofCalls(organisationId, [...new Set(withCall.map((entry) => entry.zoomRef))]);
+    let calls = stored.calls;
     for (;;) {
       const stale = [...calls].map(([zoomRef, callPaths]) => ({ zoomRef, facts: mergeCallPaths(callPaths) })).filter(({ zoomRef, facts }) => !sameCall(written.get(zoomRef), facts));
       if (stale.length === 0) return [...saved.values()];
@@ -83,8 +84,7 @@ export class CallLogService {
       ];
       for (const { activity, created } of outcomes) saved.set(activity.id, { activity, created: created || saved.get(activity.id)?.created === true });
       for (const { zoomRef, facts } of stale) written.set(zoomRef, facts);
-      await this.paths.linkToActivities(organisationId, outcomes.map(({ activity }) => ({ zoomRef: activity.zoomRef!, activityId: activity.id })));
-      calls = await this.paths.ofCalls(organisationId, stale.map(({ zoomRef }) => zoomRef));
+      calls = await this.paths.linkAndRead(organisationId, outcomes.map(({ activity }) => ({ zoomRef: activity.zoomRef!, activityId: activity.id })));
     }
   }
 }
