@@ -384,7 +384,7 @@ const queueParty = {
   callee_ext_type: 'call_queue' as const,
 };
 
-const noOperator = { operator_ext_number: '', operator_ext_id: '', operator_ext_type: '' as const, operator_name: '' };
+const noOperator = { operator_ext_number: '', operator_ext_id: '', operator_name: '' };
 
 const operatorFields = (operator: SimUser) => ({
   operator_ext_number: String(operator.extension ?? ''),
@@ -414,11 +414,10 @@ function historyFields(call: SimCall, viewer: SimUser, path: PathView) {
     end_time: zoomTime(path.endAt),
     event: path.event,
     result: path.result,
-    // Our fixtures (fixtures/zoom) write these empty where Zoom has no value; Zoom's enums have no '' (see zoom-sdk-phone.spec.ts).
-    result_reason: '' as const,
+    // Zoom's enums (result_reason, operator_ext_type, recording_type) have no empty value: without a value, Zoom leaves the field out.
     ...(path.operator ? operatorFields(path.operator) : noOperator),
     recording_id: recordingId ?? '',
-    recording_type: recordingId ? ('automatic' as const) : ('' as const),
+    ...(recordingId ? { recording_type: 'automatic' as const } : {}),
     voicemail_id: voicemailId ?? '',
     talk_time: path.talkSeconds,
     hold_time: 0,
@@ -507,7 +506,7 @@ export function legacyCallLog(call: SimCall, viewer: SimUser) {
     forwarded_to: legacyPerson(nobody),
     has_recording: Boolean(call.recording),
     has_voicemail: Boolean(call.voicemail),
-    recording_type: call.recording ? ('Automatic' as const) : ('' as const),
+    ...(call.recording ? { recording_type: 'Automatic' as const } : {}),
     charge: '',
     rate: '',
     client_code: '',

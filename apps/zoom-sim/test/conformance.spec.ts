@@ -16,11 +16,12 @@ const OPTIONAL: Record<string, string[]> = {
   'webhook.phone.callee_ended': ['payload.object.forwarded_by', 'payload.object.redirect_forwarded_by'],
   // Zoom returns it only for users on a Zoom United plan (its SDK allows no empty value).
   'rest.get.users.me': ['plan_united_type'],
-  // Absent when nobody answered.
-  'rest.get.phone.users.me.call_history': ['call_logs[].answer_time', 'call_elements[].answer_time'],
-  'webhook.phone.caller_call_history_completed': ['payload.object.call_logs[].answer_time'],
+  // answer_time: absent when nobody answered; recording_type: absent when the path was not recorded (its enum has no '').
+  'rest.get.phone.users.me.call_history': ['call_logs[].answer_time', 'call_logs[].recording_type', 'call_elements[].answer_time', 'call_elements[].recording_type'],
+  'rest.get.phone.users.me.call_logs': ['call_logs[].recording_type'],
+  'webhook.phone.caller_call_history_completed': ['payload.object.call_logs[].answer_time', 'payload.object.call_logs[].recording_type'],
   'webhook.phone.callee_call_history_completed': ['payload.object.call_logs[].answer_time'],
-  'webhook.phone.caller_call_element_completed': ['payload.object.call_elements[].answer_time'],
+  'webhook.phone.caller_call_element_completed': ['payload.object.call_elements[].answer_time', 'payload.object.call_elements[].recording_type'],
   'webhook.phone.callee_call_element_completed': ['payload.object.call_elements[].answer_time'],
 };
 

@@ -57,15 +57,7 @@ type Item<List> = NonNullable<List> extends ReadonlyArray<infer Element> ? Eleme
  * is string; the simulator's own values are checked against the SDK's enum instead.
  */
 type WithOwnResult<Record> = Omit<Record, 'result'> & { result: (typeof HISTORY_RESULT)[keyof typeof HISTORY_RESULT] };
-/**
- * Open drift, named: the simulator writes these '' where Zoom has no value, as our fixtures (fixtures/zoom) do and
- * the fixture conformance test demands; Zoom's enums (SDK and spec) have no '', so Zoom leaves them out. The check
- * holds the other values to the enum until the fixtures follow the spec.
- */
-type EmptyEnums = 'result_reason' | 'operator_ext_type' | 'recording_type';
-type WithoutEmptyEnums<Record> = Omit<Record, EmptyEnums> & { [Key in EmptyEnums & keyof Record]?: Exclude<Record[Key], ''> };
-type HistoryRecord = WithoutEmptyEnums<WithOwnResult<Item<Built<typeof callHistoryRecords>>>>;
-type LegacyCallLog = WithoutEmptyEnums<Built<typeof legacyCallLog>>;
+type HistoryRecord = WithOwnResult<Item<Built<typeof callHistoryRecords>>>;
 type CallHistoryEvent<Side extends 'caller' | 'callee', Built extends Delivered<ReturnType<typeof callHistoryCompleted<Side>>> = Delivered<ReturnType<typeof callHistoryCompleted<Side>>>> = Omit<Built, 'payload'> & {
   payload: Omit<Built['payload'], 'object'> & { object: Omit<Built['payload']['object'], 'call_logs'> & { call_logs: HistoryRecord[] } };
 };
@@ -114,8 +106,8 @@ export type SimulatorPhoneEventsConformToZoomSdk = [
 export type SimulatorPhoneResponsesConformToZoomSdk = [
   AssertAssignable<HistoryRecord, ListedHistory>,
   AssertNone<UndeclaredFields<HistoryRecord, ListedHistory, HistoryAccountCodes>>,
-  AssertAssignable<LegacyCallLog, ListedCallLog>,
-  AssertNone<UndeclaredFields<LegacyCallLog, ListedCallLog>>,
+  AssertAssignable<Built<typeof legacyCallLog>, ListedCallLog>,
+  AssertNone<UndeclaredFields<Built<typeof legacyCallLog>, ListedCallLog>>,
   AssertAssignable<Built<typeof voicemailListItem>, ListedVoicemail>,
   AssertNone<UndeclaredFields<Built<typeof voicemailListItem>, ListedVoicemail, RecordAccountCodes | CallElementId>>,
   AssertAssignable<Built<typeof voicemailDetail>, VoicemailsGetVoicemailDetailsResponse>,

@@ -227,7 +227,7 @@ function pathFromRecord(record: ZoomCallHistoryRecord | ZoomCallElement, owner: 
 
 /** A path of a call history record (v2: the REST list and `*_call_history_completed`); null without a usable start time. */
 export const callPathFromHistory = (record: ZoomCallHistoryRecord, owner: CallOwner): CallPathFacts | null =>
-  pathFromRecord(record, owner, { source: 'history', pathId: record.call_path_id, callHistoryId: nonEmpty(record.call_history_uuid) ?? record.id });
+  pathFromRecord(record, owner, { source: 'history', pathId: record.call_path_id, callHistoryId: record.id });
 
 /** A call element (v3, `*_call_element_completed`): the same path under other ids. */
 export const callPathFromElement = (element: ZoomCallElement, owner: CallOwner): CallPathFacts | null =>

@@ -35,7 +35,7 @@ export class CallRecordingHandler implements OnModuleInit {
       return this.activities.announceOnce(async (): Promise<WebhookOutcome> => {
         let processed = false;
         for (const recording of payload.object.recordings) {
-          const ownerId = recording.owner?.id || recording.user_id || payload.object.user_id;
+          const ownerId = recording.owner?.id || recording.user_id;
           const connection = ownerId ? await this.connections.connectedZoomUser(ownerId) : null;
           const call = callFactsFromRecording(recording);
           if (!connection || !call) continue;

@@ -84,7 +84,6 @@ export const zoomCallHistoryRecordSchema = z.looseObject({
   ...callPartyFields,
   id: z.string().min(1),
   call_path_id: z.string().min(1),
-  call_history_uuid: optionalString,
 });
 export type ZoomCallHistoryRecord = z.output<typeof zoomCallHistoryRecordSchema>;
 

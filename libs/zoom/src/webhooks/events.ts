@@ -78,9 +78,10 @@ export const realtimeCallEventSchema = envelope(
 
 export const voicemailReceivedEventSchema = envelope(['phone.voicemail_received'], accountPayload(zoomVoicemailSchema));
 
+/** Unlike the call record events, the object holds only the recordings: each names its owner (`owner`, `user_id`). */
 export const phoneRecordingCompletedEventSchema = envelope(
   ['phone.recording_completed'],
-  accountPayload(withUser({ recordings: z.array(zoomPhoneRecordingSchema) })),
+  accountPayload(z.looseObject({ recordings: z.array(zoomPhoneRecordingSchema) })),
 );
 
 export const smsEventSchema = envelope(
