@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ActivityType, contactDisplayName } from '@switchboard/crm-domain';
-import { type ZoomApiClient, type ZoomMeetingInput, ZoomNotFoundError } from '@switchboard/zoom';
+import { describeRejectedItem, type ZoomApiClient, type ZoomMeetingInput, ZoomNotFoundError } from '@switchboard/zoom';
 import type Redis from 'ioredis';
 import type { Logger } from 'pino';
 import { In, IsNull, Repository } from 'typeorm';
@@ -182,6 +182,9 @@ export class MeetingsService {
     }
     try {
       for await (const page of api.listMeetings({ type: 'upcoming' })) {
+        if (page.rejected.length > 0) {
+          this.logger.warn({ userId: principal.userId, rejected: page.rejected.map(describeRejectedItem) }, 'Zoom meetings left out of the upcoming list: malformed');
+        }
         for (const item of page.items) {
           const start = item.start_time ? new Date(item.start_time) : null;
           if (!start || Number.isNaN(start.getTime())) continue;
