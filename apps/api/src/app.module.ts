@@ -16,6 +16,7 @@ import { PhoneModule } from './phone';
 import type { AppConfig } from './platform/config/app-config';
 import { PlatformModule } from './platform/platform.module';
 import { redisConnectionOptions } from './platform/redis/redis';
+import { RecordingsModule } from './recordings';
 import { TranscriptionModule } from './transcription';
 import { WebhookModule } from './webhook';
 import { ZoomModule } from './zoom';
@@ -50,6 +51,7 @@ export class AppModule {
         WebhookModule.register({ http, worker }),
         PhoneModule.register({ http, worker }),
         MeetingsModule.register({ http }),
+        RecordingsModule,
         TranscriptionModule.register({ http, worker }),
         ...(http ? [IntegrationHealthModule] : []),
       ],

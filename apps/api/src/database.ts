@@ -5,6 +5,7 @@ import { ActivityCounterpartName1764000000700 } from './activity/migrations/1764
 import { LiveCalls1764000000720 } from './activity/migrations/1764000000720-live-calls';
 import { ActivityTranscriptIndex1764000000770 } from './activity/migrations/1764000000770-activity-transcript-index';
 import { ActivityFailedResult1764000000790 } from './activity/migrations/1764000000790-activity-failed-result';
+import { ActivityMeetingSummary1764000000830 } from './activity/migrations/1764000000830-activity-meeting-summary';
 import { ApiToken } from './auth/entities/api-token.entity';
 import { Organisation } from './auth/entities/organisation.entity';
 import { Session } from './auth/entities/session.entity';
@@ -36,7 +37,7 @@ import { ZoomConnections1764000000400 } from './zoom/migrations/1764000000400-zo
 
 /** Every module's tables and migrations, in dependency order; the one schema TypeORM and the CLI share. */
 export const ENTITIES = [Organisation, User, Session, ApiToken, Contact, ContactPhone, Deal, Activity, WebhookInboxEntry, ZoomConnectionEntity, ZoomTokenEntity, ScheduledMeeting, Voicemail, PhoneRecording, CallBackfill, CallPath];
-export const MIGRATIONS = [AuthTables1764000000000, CrmTables1764000000100, ActivityTables1764000000200, WebhookInbox1764000000300, ZoomConnections1764000000400, LeanInboxIndexes1764000000500, ActivityCounterpartName1764000000700, PhoneNumberChoices1764000000710, LiveCalls1764000000720, UserCallLinks1764000000730, ScheduledMeetings1764000000740, Voicemails1764000000750, PhoneRecordings1764000000760, ActivityTranscriptIndex1764000000770, CallBackfills1764000000780, ActivityFailedResult1764000000790, InboxProcessedWithErrors1764000000800, CallPaths1764000000810, CallBackfillRejected1764000000820];
+export const MIGRATIONS = [AuthTables1764000000000, CrmTables1764000000100, ActivityTables1764000000200, WebhookInbox1764000000300, ZoomConnections1764000000400, LeanInboxIndexes1764000000500, ActivityCounterpartName1764000000700, PhoneNumberChoices1764000000710, LiveCalls1764000000720, UserCallLinks1764000000730, ScheduledMeetings1764000000740, Voicemails1764000000750, PhoneRecordings1764000000760, ActivityTranscriptIndex1764000000770, CallBackfills1764000000780, ActivityFailedResult1764000000790, InboxProcessedWithErrors1764000000800, CallPaths1764000000810, CallBackfillRejected1764000000820, ActivityMeetingSummary1764000000830];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
   return {

@@ -59,6 +59,10 @@ export class ActivityRepository {
     return ids.length === 0 ? Promise.resolve([]) : this.activities.findBy({ organisationId, id: In(ids) });
   }
 
+  findByZoomRef(organisationId: string, zoomRef: string): Promise<Activity | null> {
+    return this.activities.findOneBy({ organisationId, zoomRef });
+  }
+
   /** By id alone, for rows this process just wrote (ids are unique across organisations). */
   findByIds(ids: string[]): Promise<Activity[]> {
     return ids.length === 0 ? Promise.resolve([]) : this.activities.findBy({ id: In(ids) });

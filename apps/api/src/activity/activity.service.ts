@@ -107,6 +107,11 @@ export class ActivityService implements OnModuleInit {
     return this.activities.findMany(organisationId, ids.filter(isUuid));
   }
 
+  /** The activity recorded for a Zoom object (e.g. a meeting's, to put its recording on the same contact). */
+  findByZoomRef(organisationId: string, zoomRef: string): Promise<Activity | null> {
+    return this.activities.findByZoomRef(organisationId, zoomRef);
+  }
+
   async get(principal: Principal, id: string): Promise<Activity | null> {
     return (await this.findMany(principal.organisationId, [id]))[0] ?? null;
   }

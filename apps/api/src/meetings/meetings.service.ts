@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ActivityType, contactDisplayName } from '@switchboard/crm-domain';
+import { ActivityType, contactDisplayName, meetingActivityKey } from '@switchboard/crm-domain';
 import { describeRejectedItem, type ZoomApiClient, type ZoomMeetingInput, ZoomNotFoundError } from '@switchboard/zoom';
 import type Redis from 'ioredis';
 import type { Logger } from 'pino';
@@ -25,7 +25,8 @@ const PAST_TOLERANCE_MS = 60_000;
 /** The agent's Zoom meetings list is read at most this often when upcoming meetings are shown. */
 const ZOOM_LIST_EVERY_SECONDS = 60;
 
-export const meetingZoomRef = (zoomMeetingId: string | number) => `meeting:${zoomMeetingId}`;
+/** The MEETING activity's key; the recordings module finds a meeting's contact by it (libs/crm-domain). */
+export const meetingZoomRef = meetingActivityKey;
 
 interface MeetingPlan {
   topic: string;

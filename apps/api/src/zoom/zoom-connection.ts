@@ -14,7 +14,15 @@ export interface ConnectedZoomUser {
   /** E.164 when it parses; null, like the extension, without a Zoom Phone licence. */
   phoneNumber: string | null;
   phoneExtension: string | null;
+  /** users/me `type`: 1 Basic, 2 and above paid. */
+  planType: number;
 }
+
+/** users/me `type` 2 and above are paid plans; cloud recording (and AI Companion summaries) need one. */
+export const LICENSED_PLAN_TYPE = 2;
+
+/** ZoomConnection.capabilities.recordings: false on Basic, and then no recording request is ever made. */
+export const hasCloudRecordings = (connection: Pick<ConnectedZoomUser, 'planType'>) => connection.planType >= LICENSED_PLAN_TYPE;
 
 /** A connection in any state, with what the admin's integration-health page shows of it. */
 export interface ZoomConnectionSummary extends ConnectedZoomUser {

@@ -1,7 +1,7 @@
 import { LiveEventsService } from '../platform/redis/live-events.service';
 import { ZoomConnection, ZoomConnectionStatus } from './dto/zoom-connection.model';
 import type { ZoomConnectionEntity } from './entities/zoom-connection.entity';
-import { ConnectionState } from './zoom-connection';
+import { ConnectionState, hasCloudRecordings } from './zoom-connection';
 
 export const ZOOM_CONNECTION_CHANGED = 'zoom.connection-changed';
 
@@ -13,8 +13,6 @@ export interface ZoomConnectionChanged {
 
 const PLAN_NAMES: Record<number, string> = { 1: 'Basic', 2: 'Pro or higher' };
 
-/** users/me `type` 2 and above are paid plans; cloud recording needs one. */
-const LICENSED_PLAN_TYPE = 2;
 
 export function toZoomConnectionModel(connection: ZoomConnectionEntity | null): ZoomConnection {
   const active = connection && connection.state !== ConnectionState.REVOKED ? connection : null;
@@ -27,7 +25,7 @@ export function toZoomConnectionModel(connection: ZoomConnectionEntity | null): 
     phoneNumber: active?.phoneNumber ?? null,
     scopes: active?.scopes ?? [],
     connectedAt: active?.connectedAt ?? null,
-    capabilities: { recordings: Boolean(active && active.planType >= LICENSED_PLAN_TYPE), phone: Boolean(active?.phoneNumber || active?.phoneExtension) },
+    capabilities: { recordings: Boolean(active && hasCloudRecordings(active)), phone: Boolean(active?.phoneNumber || active?.phoneExtension) },
     lastError: active?.state === ConnectionState.NEEDS_RECONNECT ? active.lastError : null,
     available: true,
   };

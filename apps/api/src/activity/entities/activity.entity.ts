@@ -83,6 +83,14 @@ export class Activity {
   @Column('text', { nullable: true })
   transcript: string | null;
 
+  @Field(() => String, { nullable: true, description: "A recorded meeting's AI Companion overview" })
+  @Column('text', { nullable: true })
+  summary: string | null;
+
+  @Field(() => [String], { description: "A recorded meeting's AI Companion next steps; empty for other activities" })
+  @Column('jsonb', { name: 'next_steps', default: () => `'[]'` })
+  nextSteps: string[];
+
   @Column('uuid', { name: 'contact_id', nullable: true })
   contactId: string | null;
 

@@ -1,0 +1,2 @@
+export { RecordingsModule } from './recordings.module';
+export { RecordingsService } from './recordings.service';
