@@ -141,23 +141,27 @@ export class ActivityService implements OnModuleInit {
     const number = activity.counterpartNumber;
     if (number) await this.contacts.adoptNumber(principal, contact.id, number);
     const movedIds = await this.activities.moveToContact(principal.organisationId, contact.id, activity.id, number);
-    await this.nameContactInSummaries(principal.organisationId, await this.activities.findMany(principal.organisationId, movedIds), contactDisplayName(contact.firstName, contact.lastName));
-    const moved = await this.activities.findMany(principal.organisationId, movedIds);
+    const moved = await this.nameContactInSummaries(principal.organisationId, await this.activities.findMany(principal.organisationId, movedIds), contactDisplayName(contact.firstName, contact.lastName));
     await this.announce(...moved.map((item) => ({ activity: item, created: false })));
     return moved.find((item) => item.id === activity.id) ?? activity;
   }
 
-  /** Zoom calls and voicemails put on a contact read the contact's name, as those matched when they came in do. */
-  private async nameContactInSummaries(organisationId: string, moved: Activity[], contactName: string): Promise<void> {
+  /**
+   * Zoom calls and voicemails put on a contact read the contact's name, as those matched when they came in do.
+   * Resolves to the activities as they now are.
+   */
+  private async nameContactInSummaries(organisationId: string, moved: Activity[], contactName: string): Promise<Activity[]> {
+    const named: Activity[] = [];
     for (const activity of moved) {
       const { result, direction } = activity;
-      if (!activity.zoomRef || !activity.body || !result || !direction) continue;
       const summary =
-        activity.type === ActivityType.CALL ? callSummary({ result, direction, counterpartName: activity.counterpartName }, activity.counterpartNumber, contactName)
+        !activity.zoomRef || !activity.body || !result || !direction ? activity.body
+        : activity.type === ActivityType.CALL ? callSummary({ result, direction, counterpartName: activity.counterpartName }, activity.counterpartNumber, contactName)
         : activity.type === ActivityType.VOICEMAIL ? voicemailSummary(activity, activity.counterpartNumber, contactName)
         : activity.body;
-      if (summary !== activity.body) await this.activities.updateById(organisationId, activity.id, { body: summary });
+      named.push(summary === activity.body ? activity : ((await this.activities.updateById(organisationId, activity.id, { body: summary })) ?? activity));
     }
+    return named;
   }
 
   /**
