@@ -9,7 +9,7 @@ import {
   recordingFileKind,
   transcriptText,
 } from '@switchboard/crm-domain';
-import { type ZoomApiClient, ZoomError, ZoomNotFoundError, type ZoomRecordingFile, type ZoomRecordingMeeting } from '@switchboard/zoom';
+import { readZoomDownload, type ZoomApiClient, ZoomError, ZoomNotFoundError, type ZoomRecordingFile, type ZoomRecordingMeeting } from '@switchboard/zoom';
 import type { Logger } from 'pino';
 import { type Activity, ActivityService } from '../activity';
 import { LOGGER } from '../platform/logging/logger';
@@ -88,20 +88,12 @@ export class RecordingsService {
   /** The VTT, read in memory and turned into `Speaker: words` lines; never written anywhere else, never logged. */
   private async downloadTranscript(api: ZoomApiClient, file: ZoomRecordingFile, downloadToken?: string | null): Promise<string | null> {
     const download = await api.download(file.download_url, { kind: 'cloud_recording', ...(downloadToken ? { accessToken: downloadToken } : {}) });
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of download.body) {
-      const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
-      size += bytes.length;
-      if (size > MAX_TRANSCRIPT_BYTES) {
-        download.body.destroy();
-        this.logger.warn({ fileId: file.id, size }, 'Meeting transcript too large to keep; left as a link');
-        return null;
-      }
-      chunks.push(bytes);
+    const vtt = await readZoomDownload(download, MAX_TRANSCRIPT_BYTES);
+    if (!vtt) {
+      this.logger.warn({ fileId: file.id, maxBytes: MAX_TRANSCRIPT_BYTES }, 'Meeting transcript too large to keep; left as a link');
+      return null;
     }
-    const text = transcriptText(parseVtt(Buffer.concat(chunks).toString('utf8')));
-    return text || null;
+    return transcriptText(parseVtt(vtt.toString('utf8'))) || null;
   }
 
   /**

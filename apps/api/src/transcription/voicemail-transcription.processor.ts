@@ -1,6 +1,6 @@
 import { Processor } from '@nestjs/bullmq';
 import { Inject } from '@nestjs/common';
-import { ZoomError, ZoomNotFoundError } from '@switchboard/zoom';
+import { readZoomDownload, ZoomError, ZoomNotFoundError } from '@switchboard/zoom';
 import { type Job, UnrecoverableError } from 'bullmq';
 import type { Logger } from 'pino';
 import { LOGGER } from '../platform/logging/logger';
@@ -57,16 +57,8 @@ export class VoicemailTranscriptionProcessor extends QueueWorker<{ organisationI
       if (error instanceof ZoomNotFoundError) throw new PermanentTranscriptionError('The voicemail was deleted in Zoom (404); there is nothing to transcribe');
       throw error;
     }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of download.body as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > MAX_TRANSCRIPTION_BYTES) {
-        download.body.destroy();
-        throw new PermanentTranscriptionError('The voicemail is over the transcription limit of 25 MB');
-      }
-      chunks.push(chunk);
-    }
-    return Buffer.concat(chunks, size);
+    const audio = await readZoomDownload(download, MAX_TRANSCRIPTION_BYTES);
+    if (!audio) throw new PermanentTranscriptionError('The voicemail is over the transcription limit of 25 MB');
+    return audio;
   }
 }

@@ -103,6 +103,25 @@ export interface ZoomDownload {
   contentRange?: string;
 }
 
+/**
+ * A download's whole body in memory, for files read rather than streamed (a voicemail to transcribe, a meeting
+ * transcript); null once it passes `maxBytes`, the rest left unread.
+ */
+export async function readZoomDownload(download: ZoomDownload, maxBytes: number): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of download.body) {
+    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
+    size += bytes.length;
+    if (size > maxBytes) {
+      download.body.destroy();
+      return null;
+    }
+    chunks.push(bytes);
+  }
+  return Buffer.concat(chunks, size);
+}
+
 interface CallOptions {
   params?: Record<string, string | number>;
   query?: Record<string, string | number | undefined>;
