@@ -89,9 +89,11 @@ describe('libs/zoom against the Zoom simulator', () => {
     expect(new Set(pages.map((page) => page.window?.from)).size).toBeGreaterThan(1);
 
     expect(await collectZoomItems(api.listCallLogs({ from, to }))).toHaveLength(7);
-    const [recording] = await collectZoomItems(api.listPhoneRecordings({ from: to, to }));
+    // Calls end just before now and start earlier: a day back keeps a run just after midnight UTC honest.
+    const dayAgo = new Date(to.getTime() - 86_400_000);
+    const [recording] = await collectZoomItems(api.listPhoneRecordings({ from: dayAgo, to }));
     expect(recording.id).toBe(recordingId);
-    const [voicemail] = await collectZoomItems(api.listVoicemails({ from: to, to }));
+    const [voicemail] = await collectZoomItems(api.listVoicemails({ from: dayAgo, to }));
     expect(voicemail.id).toBe(voicemailId);
     expect((await api.getVoicemail(voicemailId)).transcription?.content).toBe('Call me back.');
 
@@ -116,8 +118,10 @@ describe('libs/zoom against the Zoom simulator', () => {
     const { uuid } = await sim.control('POST', `/_sim/meetings/${meeting.id}/end`, { durationMinutes: 40, withRecording: true, withTranscript: true, withSummary: true });
     const recordings = await api.getMeetingRecordings(uuid);
     expect(recordings.recording_files.map((file) => file.file_type)).toEqual(['MP4', 'M4A', 'TRANSCRIPT']);
+    // The instance started 40 minutes ago: yesterday's date for a run just after midnight UTC.
     const today = new Date();
-    expect((await collectZoomItems(api.listUserRecordings({ from: today, to: today }))).map((item) => item.uuid)).toEqual([uuid]);
+    const yesterday = new Date(today.getTime() - 86_400_000);
+    expect((await collectZoomItems(api.listUserRecordings({ from: yesterday, to: today }))).map((item) => item.uuid)).toEqual([uuid]);
     expect((await api.getMeetingSummary(uuid)).summary_overview).toContain('Listing review');
 
     const transcript = recordings.recording_files.find((file) => file.file_type === 'TRANSCRIPT')!;
