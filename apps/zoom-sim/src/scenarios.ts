@@ -204,7 +204,8 @@ export function scenarioRoutes(state: SimState, webhooks: WebhookSender): Router
         withTranscript: optionalBoolean(body, 'withTranscript'),
         withSummary: optionalBoolean(body, 'withSummary'),
       });
-      const deliveries = webhooks.sendAll(events, deliveryPlan(body));
+      const dropped = droppedEvents(body);
+      const deliveries = webhooks.sendAll(events.filter((event) => !dropped.includes(event.event)), deliveryPlan(body));
       const instance = meeting.instances.at(-1)!;
       response.json({
         uuid: instance.uuid,
