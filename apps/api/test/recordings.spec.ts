@@ -58,17 +58,17 @@ describe('Zoom cloud recordings of meetings scheduled from the CRM', () => {
 
     const [recording] = await eventually(
       recordings,
-      (found) => found.length === 1 && ['audio', 'summary', 'transcript', 'video'].every((kind) => kindsOf(found[0]).includes(kind)) && Boolean(found[0].transcript) && Boolean(found[0].summary),
+      (found) => found.length === 1 && ['audio', 'chat', 'summary', 'transcript', 'video'].every((kind) => kindsOf(found[0]).includes(kind)) && Boolean(found[0].transcript) && Boolean(found[0].summary),
       20_000,
     );
     expect(recording).toMatchObject({ type: 'RECORDING', durationSeconds: 1500, contact: { id: contactId }, zoom: { meetingId: zoomId } });
     expect(recording.zoom.meetingUuid).toBeTruthy();
-    expect(kindsOf(recording)).toEqual(['audio', 'summary', 'transcript', 'video']);
+    expect(kindsOf(recording)).toEqual(['audio', 'chat', 'summary', 'transcript', 'video']);
     // The simulator's VTT (apps/zoom-sim/src/cloud-recordings.ts), as `Speaker: words` lines.
     const lines = recording.transcript!.split('\n');
-    expect(lines).toHaveLength(2);
+    expect(lines).toHaveLength(6);
     expect(lines[0]).toMatch(/^[^:]+: Thanks for joining\. Today is about Viewing: 12 Oak St\.$/);
-    expect(lines[1]).toBe('Guest: Great, I have a few questions about the timeline.');
+    expect(lines[1]).toBe('Jordan Lee: Great, I have a few questions about the timeline.');
     expect(recording.summary).toContain('went through Viewing: 12 Oak St and agreed next steps.');
     expect(recording.nextSteps).toHaveLength(2);
     expect(recording.nextSteps[1]).toBe('Guest confirms a time for the next visit.');
@@ -80,7 +80,7 @@ describe('Zoom cloud recordings of meetings scheduled from the CRM', () => {
     const after = await recordings();
     expect(after).toHaveLength(1);
     expect(after[0].id).toBe(recording.id);
-    expect(kindsOf(after[0])).toEqual(['audio', 'summary', 'transcript', 'video']);
+    expect(kindsOf(after[0])).toEqual(['audio', 'chat', 'summary', 'transcript', 'video']);
     expect(after[0]).toMatchObject({ transcript: recording.transcript, summary: recording.summary, nextSteps: recording.nextSteps });
 
     // Zoom sending the same files again as new events (new inbox entries, so the handler runs again), transcript first.
@@ -93,7 +93,7 @@ describe('Zoom cloud recordings of meetings scheduled from the CRM', () => {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const again = await recordings();
     expect(again).toHaveLength(1);
-    expect(kindsOf(again[0])).toEqual(['audio', 'summary', 'transcript', 'video']);
+    expect(kindsOf(again[0])).toEqual(['audio', 'chat', 'summary', 'transcript', 'video']);
     expect(again[0]).toMatchObject({ transcript: recording.transcript, summary: recording.summary, nextSteps: recording.nextSteps, contact: { id: contactId } });
   });
 });

@@ -40,6 +40,7 @@ const SCOPE_OF_EVENT: Record<string, string> = {
   'meeting.deleted': MEETING,
   'meeting.started': MEETING,
   'meeting.ended': MEETING,
+  'meeting.summary_completed': 'meeting:read:summary',
   'recording.completed': CLOUD_RECORDING,
   'recording.transcript_completed': CLOUD_RECORDING,
 };
@@ -49,7 +50,8 @@ const field = (value: unknown, key: string): unknown => (typeof value === 'objec
 /**
  * The Zoom user an event is about, read where Zoom's payloads name them: the owner of a completed call record,
  * the user's own leg of a call in progress (the event name says caller or callee), the voicemail box, the
- * recording's or SMS's owner, the meeting's host (meeting.updated names only who changed it).
+ * recording's or SMS's owner, the meeting's host (a summary names it meeting_host_id; meeting.updated names only
+ * who changed it).
  */
 function eventSubjectId(event: string, payload: unknown): string | undefined {
   const object = field(payload, 'object');
@@ -61,6 +63,7 @@ function eventSubjectId(event: string, payload: unknown): string | undefined {
     field(field(field(object, 'recordings'), '0'), 'user_id'),
     field(field(object, 'owner'), 'id'),
     field(object, 'host_id'),
+    field(object, 'meeting_host_id'),
     field(payload, 'operator_id'),
   ];
   return candidates.find((candidate): candidate is string => typeof candidate === 'string' && candidate !== '');

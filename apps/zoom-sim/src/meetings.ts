@@ -88,7 +88,22 @@ const SETTINGS_DEFAULTS = {
 
 export type MeetingSettings = typeof SETTINGS_DEFAULTS;
 
-/** Settings a request may set: the known keys with the same JSON type as the default. */
+/** The default settings with these invitees (a meeting made at Zoom for people it invites by email). */
+export const settingsWithInvitees = (emails: string[]): MeetingSettings => ({ ...SETTINGS_DEFAULTS, meeting_invitees: emails.map((email) => ({ email })) });
+
+const EMAIL_ADDRESS = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const isEmailAddress = (value: unknown): value is string => typeof value === 'string' && EMAIL_ADDRESS.test(value);
+
+/** settings.meeting_invitees: Zoom keeps each invitee's email (and nothing else sent with it); the first bad one is named. */
+function readInvitees(requested: unknown[]): MeetingSettings['meeting_invitees'] | string {
+  const emails = requested.map((invitee) => (typeof invitee === 'object' && invitee !== null ? (invitee as { email?: unknown }).email : undefined));
+  const bad = emails.findIndex((email) => !isEmailAddress(email));
+  if (bad < 0) return (emails as string[]).map((email) => ({ email }));
+  const given = emails[bad] === undefined ? 'none given' : JSON.stringify(emails[bad]);
+  return `settings.meeting_invitees[${bad}].email (not an email address: ${given})`;
+}
+
+/** Settings a request may set: the known keys with the same JSON type as the default, invitees with their emails checked. */
 function mergeSettings(current: MeetingSettings, requested: unknown): MeetingSettings | string {
   if (requested === undefined) return current;
   if (typeof requested !== 'object' || requested === null || Array.isArray(requested)) return 'settings must be an object';
@@ -97,7 +112,9 @@ function mergeSettings(current: MeetingSettings, requested: unknown): MeetingSet
     if (!(key in SETTINGS_DEFAULTS)) continue;
     const expected = (SETTINGS_DEFAULTS as Record<string, unknown>)[key];
     if (Array.isArray(expected) !== Array.isArray(value) || typeof expected !== typeof value) return `settings.${key} has the wrong type`;
-    merged[key] = value;
+    const invitees = key === 'meeting_invitees' ? readInvitees(value as unknown[]) : null;
+    if (typeof invitees === 'string') return invitees;
+    merged[key] = invitees ?? value;
   }
   // Every key is a default's with the default's JSON type; an enum setting keeps whatever string was sent (unchecked).
   return merged as MeetingSettings;

@@ -1,9 +1,10 @@
 import express, { type Response, Router } from 'express';
-import { endMeeting, startMeeting } from './cloud-recordings';
-import { createdMeetingResource, createMeeting, meetingCreated, meetingOf, meetingResource } from './meetings';
+import { endMeeting, recordPastMeetings, startMeeting } from './cloud-recordings';
+import { createdMeetingResource, createMeeting, isEmailAddress, meetingCreated, meetingOf, meetingResource, settingsWithInvitees } from './meetings';
 import { ANONYMOUS, callEvents, recordCall, type CallDirection, type CallOutcome, type Party, type RecordShape } from './phone-calls';
 import type { SimState } from './state';
-import type { DeliveryPlan, WebhookSender } from './webhooks';
+import { hasCloudRecording } from './users';
+import type { DeliveryPlan, OutgoingEvent, WebhookSender } from './webhooks';
 
 const DIRECTIONS: CallDirection[] = ['inbound', 'outbound', 'internal'];
 const OUTCOMES: CallOutcome[] = ['answered', 'missed', 'voicemail', 'rejected'];
@@ -21,7 +22,8 @@ const optionalBoolean = (body: Record<string, unknown>, name: string) => {
   return typeof value === 'boolean' ? value : fail(`${name} must be true or false`);
 };
 
-function wholeNumber(body: Record<string, unknown>, name: string, fallback: number, min: number, max: number): number {
+/** A whole number in [min, max]; without a `fallback` the field is required. */
+function wholeNumber(body: Record<string, unknown>, name: string, fallback: number | undefined, min: number, max: number): number {
   const value = body[name] ?? fallback;
   return Number.isInteger(value) && (value as number) >= min && (value as number) <= max ? (value as number) : fail(`${name} must be a whole number from ${min} to ${max}`);
 }
@@ -43,6 +45,20 @@ function recordShape(body: Record<string, unknown>): RecordShape {
 function droppedEvents(body: Record<string, unknown>): string[] {
   const drop = body.drop ?? [];
   return Array.isArray(drop) && drop.every((event) => typeof event === 'string') ? drop : fail('drop must be a list of event names');
+}
+
+/** The events of `events` that `drop` does not name. */
+function notDropped(body: Record<string, unknown>): (events: OutgoingEvent[]) => OutgoingEvent[] {
+  const dropped = droppedEvents(body);
+  return (events) => events.filter((event) => !dropped.includes(event.event));
+}
+
+/** `invitees: ["jordan@example.net", ...]`: who a meeting made at Zoom invites, by email. */
+function inviteeEmails(body: Record<string, unknown>): string[] {
+  const invitees = body.invitees ?? [];
+  if (!Array.isArray(invitees)) fail('invitees must be a list of email addresses');
+  const bad = invitees.find((email) => !isEmailAddress(email));
+  return bad === undefined ? (invitees as string[]) : fail(`invitees: ${JSON.stringify(bad)} is not an email address`);
 }
 
 function oneOf<T extends string>(body: Record<string, unknown>, name: string, allowed: T[], fallback: T): T {
@@ -126,8 +142,7 @@ export function scenarioRoutes(state: SimState, webhooks: WebhookSender): Router
         transferTo,
         transferAfterSeconds: body.transferAfterSeconds === undefined ? undefined : wholeNumber(body, 'transferAfterSeconds', 0, 0, durationSeconds),
       });
-      const dropped = droppedEvents(body);
-      const deliveries = webhooks.sendAll(callEvents(state, call).filter((event) => !dropped.includes(event.event)), deliveryPlan(body));
+      const deliveries = webhooks.sendAll(notDropped(body)(callEvents(state, call)), deliveryPlan(body));
       response.json({ callId: call.callId, voicemailId: call.voicemail?.id ?? null, recordingId: call.recording?.id ?? null, deliveryIds: deliveries.map((delivery) => delivery.id) });
     }),
   );
@@ -161,6 +176,24 @@ export function scenarioRoutes(state: SimState, webhooks: WebhookSender): Router
     }),
   );
 
+  /**
+   * A past of meetings with cloud recordings and no webhooks (they happened before the app was connected): what a
+   * recordings sweep or backfill finds. Basic plans have no cloud recording, so no such past.
+   */
+  router.post(
+    '/_sim/meetings/history',
+    scenario((body, response) => {
+      const host = userByEmail(state, body.userEmail);
+      if (!hasCloudRecording(host)) fail(`${host.email} is on Zoom's Basic plan, which has no cloud recording`);
+      const recorded = recordPastMeetings(state, host, {
+        count: wholeNumber(body, 'count', undefined, 1, 5000),
+        days: wholeNumber(body, 'days', 30, 1, 180),
+        withTranscript: optionalBoolean(body, 'withTranscript'),
+      });
+      response.status(201).json({ recorded });
+    }),
+  );
+
   router.get('/_sim/meetings', (request, response) => {
     const email = typeof request.query.userEmail === 'string' ? request.query.userEmail.toLowerCase() : null;
     const meetings = state.meetings.filter((meeting) => !meeting.deleted && (!email || meeting.host.email.toLowerCase() === email));
@@ -177,6 +210,7 @@ export function scenarioRoutes(state: SimState, webhooks: WebhookSender): Router
         topic: typeof body.topic === 'string' ? body.topic : 'Zoom meeting',
         startTime,
         duration: wholeNumber(body, 'durationMinutes', 30, 1, 1440),
+        settings: settingsWithInvitees(inviteeEmails(body)),
       });
       webhooks.send(meetingCreated(state, meeting));
       response.status(201).json(createdMeetingResource(state, meeting));
@@ -198,14 +232,22 @@ export function scenarioRoutes(state: SimState, webhooks: WebhookSender): Router
     scenario((body, response, params) => {
       const meeting = meetingOf(state, params.meetingId) ?? fail(`no meeting ${params.meetingId}`);
       if (meeting.status !== 'started') fail(`meeting ${meeting.id} is not started`);
-      const events = endMeeting(state, meeting, {
+      const withSummary = optionalBoolean(body, 'withSummary');
+      const summaryDelayMs = wholeNumber(body, 'summaryDelayMs', 0, 0, 600_000);
+      if (summaryDelayMs > 0 && !withSummary) fail('summaryDelayMs applies with withSummary (how long the AI Companion summary takes)');
+      const sendable = notDropped(body);
+      const plan = deliveryPlan(body);
+      const { events, summaryCompleted } = endMeeting(state, meeting, {
         durationMinutes: wholeNumber(body, 'durationMinutes', 30, 1, 1440),
         withRecording: optionalBoolean(body, 'withRecording'),
         withTranscript: optionalBoolean(body, 'withTranscript'),
-        withSummary: optionalBoolean(body, 'withSummary'),
+        withSummary,
+        summaryDelayMs,
       });
-      const dropped = droppedEvents(body);
-      const deliveries = webhooks.sendAll(events.filter((event) => !dropped.includes(event.event)), deliveryPlan(body));
+      // Without a delay the summary follows the recording events at once; with one, AI Companion is still at work.
+      const immediate = summaryCompleted && summaryDelayMs === 0 ? [...events, summaryCompleted] : events;
+      const deliveries = webhooks.sendAll(sendable(immediate), plan);
+      if (summaryCompleted && summaryDelayMs > 0) webhooks.sendAllLater(summaryDelayMs, sendable([summaryCompleted]), plan);
       const instance = meeting.instances.at(-1)!;
       response.json({
         uuid: instance.uuid,

@@ -24,6 +24,9 @@ export interface SimUser {
 export type SimPhoneUser = SimUser & { phoneNumber: string; extension: number; phoneUserId: string };
 export const hasPhone = (user: SimUser): user is SimPhoneUser => user.phoneUserId !== null;
 
+/** Zoom's free (Basic) plan records only to the computer and has no AI Companion: no cloud recordings, no meeting summaries. */
+export const hasCloudRecording = (user: SimUser) => user.planType !== 'Basic';
+
 export const SITE = { id: zoomLikeId('site:main'), name: 'Main Site' };
 export const DEPARTMENT = 'Sales';
 export const COST_CENTER = 'CC-100';

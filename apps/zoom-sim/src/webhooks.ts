@@ -146,7 +146,7 @@ export class WebhookSender {
     const sent = queue.filter((delivery) => delivery.status !== 'withheld');
     void (async () => {
       for (const [index, delivery] of sent.entries()) {
-        if (index > 0 && plan.paceMs > 0) await new Promise((resolve) => this.track(setTimeout(resolve, plan.paceMs)));
+        if (index > 0 && plan.paceMs > 0) await new Promise<void>((resolve) => this.schedule(plan.paceMs, resolve));
         if (!this.deliveries.includes(delivery)) return;
         await this.attempt(delivery);
       }
@@ -154,9 +154,18 @@ export class WebhookSender {
     return queue;
   }
 
-  private track(timer: NodeJS.Timeout): NodeJS.Timeout {
+  /** sendAll, `delayMs` from now: for events Zoom sends a while after the scenario (reset and shutdown cancel them). */
+  sendAllLater(delayMs: number, events: OutgoingEvent[], plan: DeliveryPlan = IN_ORDER): void {
+    this.schedule(delayMs, () => void this.sendAll(events, plan));
+  }
+
+  /** Runs `task` after `delayMs` unless reset() comes first, so no timer outlives a reset or the simulator. */
+  private schedule(delayMs: number, task: () => void): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      task();
+    }, delayMs);
     this.timers.add(timer);
-    return timer;
   }
 
   /** Zoom's "resend": the same body, signed again with a new timestamp (a withheld event was never sent, so it stays unsent). */
@@ -201,11 +210,6 @@ export class WebhookSender {
       return;
     }
     delivery.status = 'retrying';
-    const timer = this.track(
-      setTimeout(() => {
-        this.timers.delete(timer);
-        void this.attempt(delivery);
-      }, RETRY_DELAYS_MS[retryIndex] * this.state.config.retryTimeScale),
-    );
+    this.schedule(RETRY_DELAYS_MS[retryIndex] * this.state.config.retryTimeScale, () => void this.attempt(delivery));
   }
 }

@@ -88,7 +88,7 @@ describe('zoom-sim meetings and cloud recordings', () => {
     expect(Date.parse(times.end_time) - Date.parse(times.start_time)).toBe(45 * 60_000);
 
     const [completed] = await harness.receiver.waitFor(1, 'recording.completed');
-    expect(completed.body.payload.object.recording_files.map((file: { file_type: string }) => file.file_type)).toEqual(['MP4', 'M4A']);
+    expect(completed.body.payload.object.recording_files.map((file: { file_type: string }) => file.file_type)).toEqual(['MP4', 'M4A', 'CHAT']);
     const [transcript] = await harness.receiver.waitFor(1, 'recording.transcript_completed');
     const vtt = transcript.body.payload.object.recording_files[0];
     const withToken = await fetch(`${vtt.download_url}?access_token=${completed.body.download_token}`);
@@ -96,24 +96,13 @@ describe('zoom-sim meetings and cloud recordings', () => {
     expect((await fetch(vtt.download_url)).status).toBe(401);
 
     const recordings = await bodyOf(harness.api(agent, 'GET', `/v2/meetings/${encodeURIComponent(encodeURIComponent(meeting.uuid))}/recordings`));
-    expect(recordings).toMatchObject({ uuid: meeting.uuid, recording_count: 3, type: '2' });
+    expect(recordings).toMatchObject({ uuid: meeting.uuid, recording_count: 4, type: '2' });
     const listed = await bodyOf(harness.api(agent, 'GET', '/v2/users/me/recordings'));
     expect(listed.meetings).toHaveLength(1);
     const summary = await bodyOf(harness.api(agent, 'GET', `/v2/meetings/${encodeURIComponent(encodeURIComponent(meeting.uuid))}/meeting_summary`));
     expect(summary).toMatchObject({ meeting_uuid: meeting.uuid, meeting_topic: 'Showing: 12 Alder St', next_steps: expect.any(Array) });
 
     expect((await harness.control('GET', '/_sim/meetings?userEmail=agent@demo.test')).map((entry: { id: number }) => entry.id)).toEqual([meeting.id]);
-  });
-
-  it('makes no cloud recording or summary on a Basic plan', async () => {
-    const basic = (await harness.connect('basic@demo.test')).access_token;
-    const meeting = await bodyOf(harness.api(basic, 'POST', '/v2/users/me/meetings', { topic: 'Free call', type: 2, start_time: '2031-01-01T10:00:00Z' }));
-    await harness.control('POST', `/_sim/meetings/${meeting.id}/start`);
-    const ended = await harness.control('POST', `/_sim/meetings/${meeting.id}/end`, { durationMinutes: 30, withRecording: true, withSummary: true });
-    expect(ended).toMatchObject({ recorded: false, summarized: false });
-    const missing = await harness.api(basic, 'GET', `/v2/meetings/${meeting.id}/recordings`);
-    expect(missing.status).toBe(404);
-    expect((await bodyOf(missing)).code).toBe(3301);
   });
 });
 

@@ -6,18 +6,21 @@ import type {
   MeetingCreatedEvent,
   MeetingDeletedEvent,
   MeetingEndedEvent,
+  MeetingsCreateMeetingRequestBody,
   MeetingsCreateMeetingResponse,
   MeetingsGetMeetingOrWebinarSummaryResponse,
   MeetingsGetMeetingResponse,
   MeetingsListMeetingsResponse,
   MeetingStartedEvent,
+  MeetingsUpdateMeetingRequestBody,
+  MeetingSummaryCompletedEvent,
   MeetingUpdatedEvent,
   RecordingCompletedEvent,
   RecordingTranscriptCompletedEvent,
 } from '@zoom/rivet/meetings' with { 'resolution-mode': 'require' };
 import type { UsersGetUserResponse } from '@zoom/rivet/users' with { 'resolution-mode': 'require' };
 import type { AssertAssignable, AssertNone, UndeclaredFields } from '../../../testing/type-conformance';
-import type { meetingRecordingsResource, recordingCompleted, summaryResource, transcriptCompleted, userRecordingResource } from '../src/cloud-recordings';
+import type { meetingRecordingsResource, meetingSummaryCompleted, recordingCompleted, summaryResource, transcriptCompleted, userRecordingResource } from '../src/cloud-recordings';
 import type { appDeauthorized } from '../src/control';
 import type { createdMeetingResource, meetingCreated, meetingDeleted, meetingEnded, meetingListPage, meetingResource, meetingStarted, meetingUpdated } from '../src/meetings';
 import type { zoomUserResource } from '../src/users';
@@ -35,6 +38,15 @@ type Delivered<Builder extends (...args: never[]) => OutgoingEvent | null> =
     : never;
 
 type ListedRecording = NonNullable<CloudRecordingListAllRecordingsResponse['meetings']>[number];
+
+/** A recording file as a builder types it. */
+type FileOf<Recording extends { recording_files: readonly object[] }> = Recording['recording_files'][number];
+/** Zoom's values for the in-meeting chat file; the simulator's files must admit them (so the checks above cover them). */
+type ChatFile = { file_type: 'CHAT'; file_extension: 'TXT'; recording_type: 'chat_file' };
+type ChatFields<File> = Pick<File, keyof ChatFile & keyof File>;
+
+/** settings.meeting_invitees of a meeting resource or event object. */
+type InviteesOf<Meeting> = NonNullable<NonNullable<Meeting extends { settings?: infer Settings } ? Settings : never> extends { meeting_invitees?: infer Invitees } ? Invitees : never>;
 
 /** Zoom's docs put `event_ts` at the top of every body; the SDK lists it inside app_deauthorized's payload instead. */
 type TopLevelEventTs = 'event_ts';
@@ -56,6 +68,11 @@ export type SimulatorEventsConformToZoomSdk = [
   AssertNone<UndeclaredFields<Delivered<typeof recordingCompleted>, RecordingCompletedEvent>>,
   AssertAssignable<Delivered<typeof transcriptCompleted>, RecordingTranscriptCompletedEvent>,
   AssertNone<UndeclaredFields<Delivered<typeof transcriptCompleted>, RecordingTranscriptCompletedEvent>>,
+  AssertAssignable<ChatFile, ChatFields<FileOf<Delivered<typeof recordingCompleted>['payload']['object']>>>,
+  AssertAssignable<ChatFields<FileOf<Delivered<typeof recordingCompleted>['payload']['object']>>, ChatFields<FileOf<RecordingCompletedEvent['payload']['object']>>>,
+  AssertAssignable<Delivered<typeof meetingSummaryCompleted>, MeetingSummaryCompletedEvent>,
+  AssertNone<UndeclaredFields<Delivered<typeof meetingSummaryCompleted>, MeetingSummaryCompletedEvent>>,
+  AssertAssignable<InviteesOf<Delivered<typeof meetingCreated>['payload']['object']>, InviteesOf<MeetingCreatedEvent['payload']['object']>>,
   AssertAssignable<Delivered<typeof appDeauthorized>, AppDeauthorizedEvent>,
   AssertNone<UndeclaredFields<Delivered<typeof appDeauthorized>, AppDeauthorizedEvent, TopLevelEventTs>>,
 ];
@@ -75,6 +92,13 @@ export type SimulatorResponsesConformToZoomSdk = [
   AssertNone<UndeclaredFields<ReturnType<typeof userRecordingResource>, ListedRecording>>,
   AssertAssignable<ReturnType<typeof summaryResource>, MeetingsGetMeetingOrWebinarSummaryResponse>,
   AssertNone<UndeclaredFields<ReturnType<typeof summaryResource>, MeetingsGetMeetingOrWebinarSummaryResponse>>,
+  AssertAssignable<ChatFile, ChatFields<FileOf<ReturnType<typeof meetingRecordingsResource>>>>,
+  AssertAssignable<ChatFields<FileOf<ReturnType<typeof meetingRecordingsResource>>>, ChatFields<NonNullable<CloudRecordingGetMeetingRecordingsResponse['recording_files']>[number]>>,
+  AssertAssignable<ChatFile, ChatFields<FileOf<ReturnType<typeof userRecordingResource>>>>,
+  AssertAssignable<ChatFields<FileOf<ReturnType<typeof userRecordingResource>>>, ChatFields<NonNullable<ListedRecording['recording_files']>[number]>>,
+  AssertAssignable<InviteesOf<ReturnType<typeof meetingResource>>, InviteesOf<MeetingsGetMeetingResponse>>,
+  AssertAssignable<InviteesOf<ReturnType<typeof createdMeetingResource>>, InviteesOf<MeetingsCreateMeetingResponse>>,
+  AssertNone<UndeclaredFields<InviteesOf<ReturnType<typeof meetingResource>>, InviteesOf<MeetingsGetMeetingResponse>>>,
 ];
 
 // Zoom's own webhook receiver. Its HttpReceiver listens on every interface (it takes no host) and its stop()
@@ -120,9 +144,9 @@ describe("zoom-sim webhooks, received by Zoom's own SDK receiver", () => {
     const { access_token } = await harness.connect('agent@demo.test');
     const meeting = await bodyOf(harness.api(access_token, 'POST', '/v2/users/me/meetings', { topic: 'Verified by Zoom', type: 2, start_time: '2031-11-25T12:00:00Z' }));
     await harness.control('POST', `/_sim/meetings/${meeting.id}/start`);
-    await harness.control('POST', `/_sim/meetings/${meeting.id}/end`, { durationMinutes: 30, withRecording: true, withTranscript: true });
+    await harness.control('POST', `/_sim/meetings/${meeting.id}/end`, { durationMinutes: 30, withRecording: true, withTranscript: true, withSummary: true });
     await harness.control('POST', '/_sim/deauthorize', { userEmail: 'agent@demo.test' });
-    const events = ['meeting.created', 'meeting.started', 'meeting.ended', 'recording.completed', 'recording.transcript_completed', 'app_deauthorized'];
+    const events = ['meeting.created', 'meeting.started', 'meeting.ended', 'recording.completed', 'recording.transcript_completed', 'meeting.summary_completed', 'app_deauthorized'];
     await harness.receiver.waitFor(events.length);
 
     // Every request was answered by now; the simulator records each outcome just after.
@@ -135,6 +159,17 @@ describe("zoom-sim webhooks, received by Zoom's own SDK receiver", () => {
     const answered = zoomAnswers.filter(({ event }) => event !== 'endpoint.url_validation').sort((a, b) => a.event.localeCompare(b.event));
     expect(answered).toEqual([...events].sort().map((event) => ({ event, ...PROCESSED })));
     expect(deliveries.map(({ event, status }) => `${event}: ${status}`)).toEqual(events.map((event) => `${event}: delivered`));
+  });
+
+  it('keeps the invitees of create and update bodies typed with the SDK, and answers them as the SDK types them', async () => {
+    const { access_token } = await harness.connect('admin@demo.test');
+    const create = { topic: 'Invitees', type: 2, start_time: '2031-11-25T12:00:00Z', settings: { meeting_invitees: [{ email: 'jordan.lee@example.net' }] } } satisfies MeetingsCreateMeetingRequestBody;
+    const created = await bodyOf(harness.api(access_token, 'POST', '/v2/users/me/meetings', create));
+    expect(created.settings.meeting_invitees).toEqual(create.settings.meeting_invitees);
+    const update = { settings: { meeting_invitees: [{ email: 'sam.rivera@example.org' }] } } satisfies MeetingsUpdateMeetingRequestBody;
+    expect((await harness.api(access_token, 'PATCH', `/v2/meetings/${created.id}`, update)).status).toBe(204);
+    const read: MeetingsGetMeetingResponse = await bodyOf(harness.api(access_token, 'GET', `/v2/meetings/${created.id}`));
+    expect(read.settings?.meeting_invitees).toEqual(update.settings.meeting_invitees);
   });
 
   it('rejects a delivery whose body or timestamp was changed after signing', async () => {

@@ -117,7 +117,7 @@ describe('libs/zoom against the Zoom simulator', () => {
     await sim.control('POST', `/_sim/meetings/${meeting.id}/start`);
     const { uuid } = await sim.control('POST', `/_sim/meetings/${meeting.id}/end`, { durationMinutes: 40, withRecording: true, withTranscript: true, withSummary: true });
     const recordings = await api.getMeetingRecordings(uuid);
-    expect(recordings.recording_files.map((file) => file.file_type)).toEqual(['MP4', 'M4A', 'TRANSCRIPT']);
+    expect(recordings.recording_files.map((file) => file.file_type)).toEqual(['MP4', 'M4A', 'CHAT', 'TRANSCRIPT']);
     // The instance started 40 minutes ago: yesterday's date for a run just after midnight UTC.
     const today = new Date();
     const yesterday = new Date(today.getTime() - 86_400_000);

@@ -183,6 +183,8 @@ export const ZOOM_EVENT_SCOPES = {
   'meeting.ended': MEETING_EVENT_SCOPES,
   'recording.completed': CLOUD_RECORDING_EVENT_SCOPES,
   'recording.transcript_completed': CLOUD_RECORDING_EVENT_SCOPES,
+  // The AI Companion summary's own read scope (Zoom's Meetings webhook spec), the one getMeetingSummary needs.
+  'meeting.summary_completed': ['meeting:read:summary'],
   'phone.caller_call_history_completed': PHONE_CALL_LOG_EVENT_SCOPES,
   'phone.callee_call_history_completed': PHONE_CALL_LOG_EVENT_SCOPES,
   'phone.caller_call_element_completed': PHONE_CALL_LOG_EVENT_SCOPES,

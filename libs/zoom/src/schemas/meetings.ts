@@ -22,7 +22,8 @@ export const zoomMeetingSchema = z.looseObject({
   start_url: optionalString,
   join_url: z.string().min(1),
   password: optionalString,
-  settings: z.looseObject({}).nullish(),
+  // The invitees are how a meeting booked in Zoom directly finds its contacts.
+  settings: z.looseObject({ meeting_invitees: z.array(z.looseObject({ email: optionalString })).nullish() }).nullish(),
 });
 export type ZoomMeeting = z.output<typeof zoomMeetingSchema>;
 

@@ -10,6 +10,7 @@ import {
   zoomSmsMemberSchema,
   zoomVoicemailSchema,
 } from '../schemas/phone';
+import { zoomMeetingSummarySchema } from '../schemas/meetings';
 import { zoomRecordingMeetingSchema } from '../schemas/recordings';
 import { parseZoomItems, parseZoomResponse, type ZoomRejectedItem } from '../validation';
 
@@ -163,6 +164,27 @@ export const recordingEventSchema = z.looseObject({
   payload: accountPayload(zoomRecordingMeetingSchema.omit({ download_access_token: true }).extend({ host_email: optionalString })),
 });
 
+/**
+ * meeting.summary_completed: the AI Companion summary of a meeting instance is ready; it carries the overview and
+ * next steps itself. Only the instance and its host are required (the rest may be absent on an empty summary).
+ */
+export const meetingSummaryCompletedEventSchema = envelope(
+  ['meeting.summary_completed'],
+  accountPayload(
+    zoomMeetingSummarySchema.extend({
+      meeting_uuid: z.string().min(1),
+      meeting_host_id: z.string().min(1),
+      meeting_host_email: optionalString,
+      meeting_start_time: optionalString,
+      meeting_end_time: optionalString,
+      summary_created_time: optionalString,
+      summary_last_modified_time: optionalString,
+      summary_content: optionalString,
+      summary_doc_url: optionalString,
+    }),
+  ),
+);
+
 export const appDeauthorizedEventSchema = envelope(
   ['app_deauthorized'],
   z.looseObject({
@@ -228,6 +250,7 @@ const ZOOM_EVENT_SCHEMAS = [
   meetingEventSchema,
   meetingUpdatedEventSchema,
   recordingEventSchema,
+  meetingSummaryCompletedEventSchema,
   appDeauthorizedEventSchema,
   urlValidationEventSchema,
 ] as const;
