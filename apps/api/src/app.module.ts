@@ -51,7 +51,7 @@ export class AppModule {
         WebhookModule.register({ http, worker }),
         PhoneModule.register({ http, worker }),
         MeetingsModule.register({ http }),
-        RecordingsModule,
+        RecordingsModule.register({ http, worker }),
         TranscriptionModule.register({ http, worker }),
         ...(http ? [IntegrationHealthModule] : []),
       ],

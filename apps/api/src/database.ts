@@ -32,12 +32,17 @@ import { CallBackfills1764000000780 } from './phone/migrations/1764000000780-cal
 import { CallPath } from './phone/entities/call-path.entity';
 import { CallPaths1764000000810 } from './phone/migrations/1764000000810-call-paths';
 import { CallBackfillRejected1764000000820 } from './phone/migrations/1764000000820-call-backfill-rejected';
+import { CloudRecordingFile } from './recordings/entities/cloud-recording-file.entity';
+import { CloudRecording } from './recordings/entities/cloud-recording.entity';
+import { CloudRecordings1764000000840 } from './recordings/migrations/1764000000840-cloud-recordings';
+import { RecordingSync } from './recordings/entities/recording-sync.entity';
+import { RecordingSyncs1764000000850 } from './recordings/migrations/1764000000850-recording-syncs';
 import { ZoomConnectionEntity, ZoomTokenEntity } from './zoom/entities/zoom-connection.entity';
 import { ZoomConnections1764000000400 } from './zoom/migrations/1764000000400-zoom-connections';
 
 /** Every module's tables and migrations, in dependency order; the one schema TypeORM and the CLI share. */
-export const ENTITIES = [Organisation, User, Session, ApiToken, Contact, ContactPhone, Deal, Activity, WebhookInboxEntry, ZoomConnectionEntity, ZoomTokenEntity, ScheduledMeeting, Voicemail, PhoneRecording, CallBackfill, CallPath];
-export const MIGRATIONS = [AuthTables1764000000000, CrmTables1764000000100, ActivityTables1764000000200, WebhookInbox1764000000300, ZoomConnections1764000000400, LeanInboxIndexes1764000000500, ActivityCounterpartName1764000000700, PhoneNumberChoices1764000000710, LiveCalls1764000000720, UserCallLinks1764000000730, ScheduledMeetings1764000000740, Voicemails1764000000750, PhoneRecordings1764000000760, ActivityTranscriptIndex1764000000770, CallBackfills1764000000780, ActivityFailedResult1764000000790, InboxProcessedWithErrors1764000000800, CallPaths1764000000810, CallBackfillRejected1764000000820, ActivityMeetingSummary1764000000830];
+export const ENTITIES = [Organisation, User, Session, ApiToken, Contact, ContactPhone, Deal, Activity, WebhookInboxEntry, ZoomConnectionEntity, ZoomTokenEntity, ScheduledMeeting, Voicemail, PhoneRecording, CallBackfill, CallPath, CloudRecording, CloudRecordingFile, RecordingSync];
+export const MIGRATIONS = [AuthTables1764000000000, CrmTables1764000000100, ActivityTables1764000000200, WebhookInbox1764000000300, ZoomConnections1764000000400, LeanInboxIndexes1764000000500, ActivityCounterpartName1764000000700, PhoneNumberChoices1764000000710, LiveCalls1764000000720, UserCallLinks1764000000730, ScheduledMeetings1764000000740, Voicemails1764000000750, PhoneRecordings1764000000760, ActivityTranscriptIndex1764000000770, CallBackfills1764000000780, ActivityFailedResult1764000000790, InboxProcessedWithErrors1764000000800, CallPaths1764000000810, CallBackfillRejected1764000000820, ActivityMeetingSummary1764000000830, CloudRecordings1764000000840, RecordingSyncs1764000000850];
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
   return {

@@ -8,18 +8,21 @@ export type ActivityMessage = Omit<Activity, 'occurredAt' | 'createdAt' | 'updat
   occurredAt: string;
   createdAt: string;
   updatedAt: string;
+  /** Set when the update moved the activity off this contact: that contact's timeline hears it left. */
+  previousContactId?: string | null;
 };
 
-export function toMessage(activity: Activity): ActivityMessage {
+export function toMessage(activity: Activity, previousContactId?: string | null): ActivityMessage {
   return {
     ...activity,
+    ...(previousContactId ? { previousContactId } : {}),
     occurredAt: activity.occurredAt.toISOString(),
     createdAt: activity.createdAt.toISOString(),
     updatedAt: activity.updatedAt.toISOString(),
   };
 }
 
-export function fromMessage(message: ActivityMessage): Activity {
+export function fromMessage({ previousContactId: _previousContactId, ...message }: ActivityMessage): Activity {
   return {
     ...message,
     occurredAt: new Date(message.occurredAt),

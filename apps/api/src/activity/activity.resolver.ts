@@ -11,10 +11,13 @@ import { Activity } from './entities/activity.entity';
 
 const ActivityConnection = Paginated(Activity);
 
-/** Only the subscriber's organisation, and only the contact asked for when one is named. */
+/**
+ * Only the subscriber's organisation, and only the contact asked for when one is named: its activities, and an
+ * activity just moved off it (the message then shows the new contact, so the timeline drops it).
+ */
 function activityFilter(message: ActivityMessage, variables: { contactId?: string | null }, context: GraphQLContext): boolean {
   if (!context.principal || message.organisationId !== context.principal.organisationId) return false;
-  return !variables.contactId || message.contactId === variables.contactId;
+  return !variables.contactId || message.contactId === variables.contactId || message.previousContactId === variables.contactId;
 }
 
 @Resolver(() => Activity)

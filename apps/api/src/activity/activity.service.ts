@@ -28,8 +28,11 @@ export interface ActivityFilter {
   after?: string | null;
 }
 
-/** What "Unmatched" lists: conversations from a number no contact has. A meeting booked in Zoom is not one, nor an internal call. */
-const UNMATCHED_TYPES = [ActivityType.CALL, ActivityType.VOICEMAIL, ActivityType.SMS];
+/**
+ * What "Unmatched" lists: conversations from a number no contact has, and recordings of meetings no contact was
+ * invited to (or detached by the agent). A meeting booked in Zoom is not one, nor an internal call.
+ */
+const UNMATCHED_TYPES = [ActivityType.CALL, ActivityType.VOICEMAIL, ActivityType.SMS, ActivityType.RECORDING];
 /** Contacts a search finds through their voicemail transcripts; bounded so a common word stays cheap. */
 const TRANSCRIPT_SEARCH_LIMIT = 500;
 /** A meeting that started within this interval may still be running, so it stays among the upcoming ones. */
@@ -147,6 +150,20 @@ export class ActivityService implements OnModuleInit {
   }
 
   /**
+   * Puts one activity on another contact and deal (either may be null: off every contact, to Unmatched) and tells
+   * both timelines: the one it left hears it with its new contact.
+   */
+  async relink(organisationId: string, activityId: string, target: { contactId: string | null; dealId: string | null }): Promise<Activity> {
+    const before = await this.activities.findMany(organisationId, [activityId]);
+    if (before.length === 0) throw notFound('Activity');
+    const moved = await this.activities.updateById(organisationId, activityId, target);
+    if (!moved) throw notFound('Activity');
+    const previousContactId = before[0].contactId !== moved.contactId ? before[0].contactId : null;
+    await this.liveEvents.publish<ActivityMessage>(ACTIVITY_UPDATED, toMessage(moved, previousContactId));
+    return moved;
+  }
+
+  /**
    * Zoom calls and voicemails put on a contact read the contact's name, as those matched when they came in do.
    * Resolves to the activities as they now are.
    */
@@ -231,6 +248,11 @@ export class ActivityService implements OnModuleInit {
 
   async updateById(organisationId: string, id: string, changes: Partial<Activity>): Promise<Activity | null> {
     return this.announceUpdated(await this.activities.updateById(organisationId, id, changes));
+  }
+
+  /** A fact another module keeps for the activity changed (a recording's summary state): subscribers hear it as an update. */
+  async touch(organisationId: string, id: string): Promise<Activity | null> {
+    return this.updateById(organisationId, id, { updatedAt: new Date() });
   }
 
   /**

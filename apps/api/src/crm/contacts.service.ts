@@ -122,6 +122,20 @@ export class ContactsService {
     if (!isUuid(id) || !(await this.contacts.existsBy({ id, organisationId: principal.organisationId }))) throw notFound('Contact');
   }
 
+  /** The contact of each address some contact has (any letter case), for the addresses that have one; the oldest contact wins a shared address. */
+  async findIdsByEmails(organisationId: string, emails: string[]): Promise<Map<string, string>> {
+    const wanted = [...new Set(emails.map((email) => email.trim().toLowerCase()).filter(Boolean))];
+    if (wanted.length === 0) return new Map();
+    const rows: Array<{ id: string; email: string }> = await this.contacts.query(
+      `SELECT DISTINCT ON (lower(address)) id, lower(address) AS email
+         FROM contacts, unnest(emails) AS address
+        WHERE organisation_id = $1 AND lower(address) = ANY($2)
+        ORDER BY lower(address), created_at, id`,
+      [organisationId, wanted],
+    );
+    return new Map(rows.map((row) => [row.email, row.id]));
+  }
+
   /** Every contact of the organisation having this number, whatever format it arrives in (`region`: if known). */
   async findIdsByPhone(organisationId: string, number: string, region?: CountryCode): Promise<string[]> {
     const keys = phoneLookupKeys(number, region ?? (await this.regionOf(organisationId)));

@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { ActivityService } from '../activity';
 import { LOGGER } from '../platform/logging/logger';
 import { attemptOf, isLastAttempt, QueueWorker } from '../platform/queues/queue-worker';
+import { ResumableListing } from '../platform/queues/resumable-listing';
 import { ZoomConnectionService } from '../zoom';
 import { callOwnerOf } from './call-activity';
 import { CallBackfillService, BACKFILL_JOB, BACKFILL_QUEUE } from './call-backfill.service';
@@ -15,12 +16,9 @@ import { CallLogService } from './call-log.service';
 import { CallSyncStatus } from './entities/call-backfill.entity';
 import { VoicemailHandler } from './voicemail.handler';
 
-const DAY_MS = 86_400_000;
 const LOST_RUN_CHECK_MS = 60_000;
 /** Pages written at once while the next are fetched. */
 const PAGES_IN_FLIGHT = 3;
-
-const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
 
 /**
  * Brings a connection's last 30 days of Zoom call history (then its voicemails) onto the timelines through the
@@ -53,10 +51,7 @@ export class CallBackfillProcessor extends QueueWorker<{ connectionId: string }>
     const api = this.connections.apiForConnection(connectionId);
     await this.backfills.save(connectionId, { status: CallSyncStatus.RUNNING, startedAt: backfill.startedAt ?? new Date(), error: null });
     try {
-      // Zoom gives each month window's count on its pages: the denominator grows as windows are reached.
-      let total = backfill.total ?? 0;
-      const countedWindows = new Set(backfill.resumePageToken && backfill.resumeFrom ? [backfill.resumeFrom] : []);
-      let processed = backfill.processed;
+      const listing = new ResumableListing(backfill);
       let rejected = backfill.rejected;
       const owner = callOwnerOf(connection);
       // A malformed record is left out of its page and named in the log; its siblings are logged all the same.
@@ -65,25 +60,13 @@ export class CallBackfillProcessor extends QueueWorker<{ connectionId: string }>
         rejected += page.rejected.length;
         this.logger.warn({ connectionId, list, rejected: page.rejected.map(describeRejectedItem) }, 'Zoom records left out of a backfill page: malformed');
       };
-      const from = backfill.resumeFrom ?? backfill.rangeFrom;
       // Resumed after its last page was saved: nothing is left to list.
-      const pages: AsyncIterable<ZoomPage<ZoomCallHistoryRecord>> = from > backfill.rangeTo ? (async function* () {})() : api.listCallHistory({ from, to: backfill.rangeTo, startPageToken: backfill.resumePageToken ?? undefined });
+      const remaining = listing.remaining;
+      const pages: AsyncIterable<ZoomPage<ZoomCallHistoryRecord>> = remaining ? api.listCallHistory(remaining) : (async function* () {})();
       const saveProgress = async (page: ZoomPage<ZoomCallHistoryRecord>) => {
         reportRejected(page, 'call history');
-        processed += page.items.length + page.rejected.length;
-        const window = page.window!;
-        if (!countedWindows.has(window.from)) {
-          countedWindows.add(window.from);
-          total += page.totalRecords ?? page.items.length;
-        }
-        await this.backfills.save(connectionId, {
-          processed,
-          rejected,
-          total: Math.max(total, processed),
-          resumeFrom: page.nextPageToken ? window.from : nextDay(window.to),
-          resumePageToken: page.nextPageToken || null,
-        });
-        await job.updateProgress(total ? Math.min(100, Math.round((processed / total) * 100)) : 0);
+        await this.backfills.save(connectionId, { ...listing.advance(page), rejected });
+        await job.updateProgress(listing.percent);
       };
       // Zoom's limit paces the fetching, so pages are written while the next are fetched, several at once; a page's
       // progress is saved once it and every page before it are written, so a resumed run skips written pages only.
@@ -116,6 +99,7 @@ export class CallBackfillProcessor extends QueueWorker<{ connectionId: string }>
         });
         reportRejected(page, 'voicemails');
       }
+      const { processed } = listing;
       await this.backfills.save(connectionId, { status: CallSyncStatus.DONE, total: processed, rejected, finishedAt: new Date(), resumeFrom: null, resumePageToken: null });
       this.logger.info({ connectionId, processed }, 'Call history backfill done');
       return `${processed} calls`;

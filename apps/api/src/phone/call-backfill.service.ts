@@ -7,16 +7,14 @@ import { In, LessThan, Repository } from 'typeorm';
 import type { Principal } from '../auth';
 import { appError, ErrorCode } from '../platform/graphql/errors';
 import { LOGGER } from '../platform/logging/logger';
-import { clearFinishedJob, logQueueErrors } from '../platform/queues/queue-worker';
+import { logQueueErrors, queueRun } from '../platform/queues/queue-worker';
+import { lastDays } from '../platform/queues/resumable-listing';
 import { type ConnectedZoomUser, ZoomConnectionService } from '../zoom';
 import { CallBackfill, CallSyncStatus } from './entities/call-backfill.entity';
 
 export const BACKFILL_QUEUE = 'zoom-call-backfill';
 export const BACKFILL_JOB = 'backfill-calls';
 const BACKFILL_DAYS = 30;
-const DAY_MS = 86_400_000;
-
-const zoomDay = (date: Date) => date.toISOString().slice(0, 10);
 
 /** Call-history backfills: queued on first connect and by "Sync calls", one at a time per connection. */
 @Injectable()
@@ -55,15 +53,13 @@ export class CallBackfillService implements OnModuleInit {
   async start(connection: ConnectedZoomUser): Promise<CallBackfill> {
     const running = await this.backfills.findOneBy({ connectionId: connection.id, status: In([CallSyncStatus.QUEUED, CallSyncStatus.RUNNING]) });
     if (running) return running;
-    const now = new Date();
     await this.backfills.upsert(
       {
         connectionId: connection.id,
         organisationId: connection.organisationId,
         userId: connection.userId,
         status: CallSyncStatus.QUEUED,
-        rangeFrom: zoomDay(new Date(now.getTime() - (BACKFILL_DAYS - 1) * DAY_MS)),
-        rangeTo: zoomDay(now),
+        ...lastDays(BACKFILL_DAYS, new Date()),
         resumeFrom: null,
         resumePageToken: null,
         processed: 0,
@@ -80,11 +76,8 @@ export class CallBackfillService implements OnModuleInit {
     return this.backfills.findOneByOrFail({ connectionId: connection.id });
   }
 
-  async enqueue(connectionId: string): Promise<void> {
-    if (!(await clearFinishedJob(this.queue, connectionId).catch(() => true))) return;
-    await this.queue
-      .add(BACKFILL_JOB, { connectionId }, { jobId: connectionId, attempts: 5, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: 100, removeOnFail: 100 })
-      .catch((error: Error) => this.logger.warn({ err: error.message }, 'Could not queue a backfill; the sweeper will'));
+  enqueue(connectionId: string): Promise<void> {
+    return queueRun(this.queue, BACKFILL_JOB, connectionId, { connectionId }, this.logger);
   }
 
   find(connectionId: string): Promise<CallBackfill | null> {

@@ -1,5 +1,6 @@
 import { Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, type Principal } from '../auth';
+import { percentDone } from '../platform/queues/resumable-listing';
 import { CallBackfillService } from './call-backfill.service';
 import { CallBackfill, CallSyncStatus } from './entities/call-backfill.entity';
 
@@ -19,7 +20,6 @@ export class CallSyncResolver {
 
   @ResolveField(() => Int, { description: '0-100' })
   percent(@Parent() sync: CallBackfill): number {
-    if (sync.status === CallSyncStatus.DONE) return 100;
-    return sync.total ? Math.min(100, Math.floor((sync.processed / sync.total) * 100)) : 0;
+    return percentDone(sync.status === CallSyncStatus.DONE, sync.processed, sync.total);
   }
 }

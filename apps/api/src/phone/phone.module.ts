@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ActivityModule } from '../activity';
 import { AuthModule } from '../auth';
 import { CrmModule } from '../crm';
+import { MediaModule } from '../media';
 import { TranscriptionModule } from '../transcription';
 import { WebhookModule } from '../webhook';
 import { ZoomModule } from '../zoom';
@@ -37,6 +38,7 @@ export class PhoneModule {
         ActivityModule,
         AuthModule,
         CrmModule,
+        MediaModule,
         TranscriptionModule,
         WebhookModule,
         ZoomModule,

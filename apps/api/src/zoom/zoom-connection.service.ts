@@ -45,6 +45,7 @@ export class ZoomConnectError extends Error {
 @Injectable()
 export class ZoomConnectionService {
   private readonly connectedListeners: Array<(connection: ConnectedZoomUser) => Promise<void>> = [];
+  private readonly deauthorizedListeners: Array<(connection: ZoomConnectionSummary) => Promise<void>> = [];
 
   constructor(
     private readonly dataSource: DataSource,
@@ -192,6 +193,9 @@ export class ZoomConnectionService {
   async deauthorize(zoomUserId: string, accountId: string | undefined, deauthorizedAt: Date): Promise<boolean> {
     const connection = await this.connections.findOneBy({ zoomUserId, state: Not(ConnectionState.REVOKED), ...(accountId ? { zoomAccountId: accountId } : {}) });
     if (!connection) return false;
+    // What a module keeps by the agent's choice (a detached recording's metadata) is set apart first; a failure
+    // here leaves the connection as it is, so the redelivered event finds it again.
+    for (const listener of this.deauthorizedListeners) await listener(connection);
     await this.dataSource.transaction(async (manager) => {
       await manager.delete(ZoomTokenEntity, { connectionId: connection.id });
       await manager.update(
@@ -213,6 +217,11 @@ export class ZoomConnectionService {
 
   connectedZoomUser(zoomUserId: string): Promise<ConnectedZoomUser | null> {
     return this.connections.findOneBy({ zoomUserId, state: ConnectionState.CONNECTED });
+  }
+
+  /** Every working connection of every organisation, for schedulers that act for each connected user. */
+  listConnected(): Promise<ConnectedZoomUser[]> {
+    return this.connections.find({ where: { state: ConnectionState.CONNECTED }, order: { connectedAt: 'ASC' } });
   }
 
   /** Every connection's state, for the admin integration-health page. */
@@ -248,6 +257,11 @@ export class ZoomConnectionService {
    */
   onConnected(listener: (connection: ConnectedZoomUser) => Promise<void>): void {
     this.connectedListeners.push(listener);
+  }
+
+  /** Lets modules act on `app_deauthorized` before the Zoom-derived activities are deleted; a failure fails the event (retried). */
+  onDeauthorized(listener: (connection: ZoomConnectionSummary) => Promise<void>): void {
+    this.deauthorizedListeners.push(listener);
   }
 
   apiForConnection(connectionId: string): ZoomApiClient {

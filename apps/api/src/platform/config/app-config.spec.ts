@@ -7,6 +7,7 @@ describe('loadConfig', () => {
     expect(config.role).toBe('all');
     expect(config.tokenEncryptionKey).toHaveLength(32);
     expect(config.zoom.apiBase).toBe('https://api.zoom.us/v2');
+    expect(config.recordingSyncIntervalSeconds).toBe(900);
   });
 
   it('names the bad variable', () => {
@@ -14,6 +15,9 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ API_ROLE: 'cron' })).toThrow(/API_ROLE/);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL must be a URL/);
     expect(() => loadConfig({ LOGIN_ATTEMPTS_PER_MINUTE: '5' })).toThrow(/LOGIN_ATTEMPTS_PER_MINUTE must be at least 20/);
+    expect(() => loadConfig({ RECORDING_SYNC_INTERVAL_SECONDS: '0' })).toThrow(/RECORDING_SYNC_INTERVAL_SECONDS must be at least 1/);
+    expect(() => loadConfig({ RECORDING_SYNC_INTERVAL_SECONDS: 'often' })).toThrow(/RECORDING_SYNC_INTERVAL_SECONDS/);
+    expect(() => loadConfig({ MEETING_SUMMARY_RETRY_SECONDS: '7200' })).toThrow(/MEETING_SUMMARY_RETRY_SECONDS must be at most 3600/);
   });
 
   it('requires real secrets in production', () => {

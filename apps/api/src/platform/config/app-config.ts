@@ -44,6 +44,8 @@ const envSchema = z.object({
   SMTP_URL: urlString(['smtp:', 'smtps:']).optional(),
   WEB_DIST_DIR: z.string().optional(),
   LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(20, 'must be at least 20').default(30),
+  RECORDING_SYNC_INTERVAL_SECONDS: z.coerce.number().int('must be a whole number of seconds').min(1, 'must be at least 1').default(900),
+  MEETING_SUMMARY_RETRY_SECONDS: z.coerce.number().int('must be a whole number of seconds').min(1, 'must be at least 1').max(3600, 'must be at most 3600').default(60),
 });
 
 export interface AppConfig {
@@ -70,6 +72,10 @@ export interface AppConfig {
   smtpUrl?: string;
   webDistDir?: string;
   loginAttemptsPerMinute: number;
+  /** How often workers queue the incremental cloud-recording sync of every connected user. */
+  recordingSyncIntervalSeconds: number;
+  /** How long after Zoom said "no summary yet" it is asked again (then twice as long, three more times). */
+  meetingSummaryRetrySeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -116,6 +122,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl: vars.SMTP_URL,
     webDistDir: vars.WEB_DIST_DIR,
     loginAttemptsPerMinute: vars.LOGIN_ATTEMPTS_PER_MINUTE,
+    recordingSyncIntervalSeconds: vars.RECORDING_SYNC_INTERVAL_SECONDS,
+    meetingSummaryRetrySeconds: vars.MEETING_SUMMARY_RETRY_SECONDS,
   };
 }
 

@@ -1,6 +1,6 @@
 import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
 import type { OnApplicationBootstrap } from '@nestjs/common';
-import type { Job, Queue } from 'bullmq';
+import type { Job, JobsOptions, Queue } from 'bullmq';
 import type { Logger } from 'pino';
 
 /**
@@ -57,4 +57,18 @@ export async function clearFinishedJob(queue: Queue, jobId: string): Promise<boo
   if (state !== 'completed' && state !== 'failed' && state !== 'unknown') return false;
   await job.remove();
   return true;
+}
+
+/** A long run that saves its progress (a backfill): each retry resumes where the attempt before it stopped. */
+const RESUMABLE_RUN_OPTIONS = { attempts: 5, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: 100, removeOnFail: 100 } as const satisfies JobsOptions;
+
+/**
+ * Queues a run under its id unless one with that id is still waiting or running (that one will do). Redis being
+ * away is logged, not thrown: the run's row stays queued and its lost-run check queues it again.
+ */
+export async function queueRun(queue: Queue, name: string, jobId: string, data: object, logger: Logger): Promise<void> {
+  if (!(await clearFinishedJob(queue, jobId).catch(() => true))) return;
+  await queue
+    .add(name, data, { ...RESUMABLE_RUN_OPTIONS, jobId })
+    .catch((error: Error) => logger.warn({ queue: queue.name, err: error.message }, 'Could not queue a run; the lost-run check will'));
 }

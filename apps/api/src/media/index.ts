@@ -1,0 +1,2 @@
+export { MediaModule } from './media.module';
+export { MediaPlaybackService, type ZoomMedia } from './media-playback.service';
