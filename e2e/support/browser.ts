@@ -10,11 +10,15 @@ export async function signIn(page: Page, url: string, user: { email: string; pas
   await page.getByTestId('contact-row').first().waitFor();
 }
 
-/** Clicks `button` on the Zoom card, approves on the simulator's consent page, and waits for the way back. */
-export async function consentAtZoom(page: Page, button: string, simUrl: string, appUrl: string): Promise<void> {
+/**
+ * Clicks `button` on the Zoom card, approves on the simulator's consent page (as `zoomUser` when given, e.g. the
+ * Basic-plan user; else the one Zoom suggests), and waits for the way back.
+ */
+export async function consentAtZoom(page: Page, button: string, simUrl: string, appUrl: string, zoomUser?: string): Promise<void> {
   await page.getByTestId(button).click();
   await page.waitForURL((url) => url.toString().startsWith(simUrl));
   await page.getByText('meeting:write:meeting').first().waitFor();
+  if (zoomUser) await page.locator('select[name="login_hint"]').selectOption(zoomUser);
   await page.getByRole('button', { name: /approve|allow|authorize/i }).click();
   await page.waitForURL(`${appUrl}/settings/integrations?zoom=connected`);
 }

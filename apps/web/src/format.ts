@@ -1,7 +1,8 @@
 /** How durations and times read everywhere in the app. */
 export function formatDuration(seconds: number): string {
   const minutes = Math.floor(seconds / 60);
-  return minutes > 0 ? `${minutes} min ${seconds % 60} s` : `${seconds} s`;
+  if (minutes === 0) return `${seconds} s`;
+  return seconds % 60 === 0 ? `${minutes} min` : `${minutes} min ${seconds % 60} s`;
 }
 
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
@@ -40,4 +41,13 @@ export function dateToZonedInput(date: Date, timeZone: string): string {
 /** "Tue, Dec 1, 9:00 AM PST" in the given timezone (the viewer's when none is given). */
 export function meetingTime(iso: string, timeZone?: string): string {
   return new Intl.DateTimeFormat(undefined, { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone, timeZoneName: 'short' }).format(new Date(iso));
+}
+
+/** A position in a recording as players show it: "4:05", or "1:02:09" past the hour. */
+export function mediaTimestamp(totalSeconds: number): string {
+  const whole = Math.max(0, Math.floor(totalSeconds));
+  const hours = Math.floor(whole / 3600);
+  const minutes = Math.floor((whole % 3600) / 60);
+  const seconds = String(whole % 60).padStart(2, '0');
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
 }

@@ -56,6 +56,20 @@ export interface Activity {
   attachments: Array<{ kind: string; url: string; title: string | null }>;
   owner: { id: string; name: string } | null;
   meeting: MeetingDetails | null;
+  contact: { id: string } | null;
+  deal: { id: string; title: string } | null;
+  /** A recording's AI Companion overview and next steps, and where that summary stands (null off recordings). */
+  summary: string | null;
+  nextSteps: string[];
+  summaryStatus: RecordingSummaryStatus | null;
+}
+export type RecordingSummaryStatus = 'PENDING' | 'READY' | 'NOT_ON_PLAN' | 'NONE';
+/** One line of a recording's transcript, with where it sits in the media. */
+export interface TranscriptCue {
+  startSeconds: number;
+  endSeconds: number;
+  speaker: string | null;
+  text: string;
 }
 export interface MeetingDetails {
   zoomMeetingId: string;
@@ -225,6 +239,16 @@ export const ACTIVITY_FIELDS = gql`
       inviteeEmail
       inviteDelivery
     }
+    contact {
+      id
+    }
+    deal {
+      id
+      title
+    }
+    summary
+    nextSteps
+    summaryStatus
   }
 `;
 
@@ -265,7 +289,62 @@ export const ACTIVITY_UPDATED = gql`
   }
 `;
 
-/** Calls no contact matched yet; `matchCandidates` lists the contacts sharing a number ("Which contact?"). */
+/** A recording's timed transcript: fetched when the agent opens the recording, not with every timeline page. */
+export const RECORDING_TRANSCRIPT = gql`
+  query RecordingTranscript($id: ID!) {
+    activity(id: $id) {
+      id
+      transcriptCues {
+        startSeconds
+        endSeconds
+        speaker
+        text
+      }
+    }
+  }
+`;
+
+export const MOVE_RECORDING = gql`
+  ${ACTIVITY_FIELDS}
+  mutation MoveRecording($activityId: ID!, $contactId: ID, $dealId: ID) {
+    moveRecording(activityId: $activityId, contactId: $contactId, dealId: $dealId) {
+      ...ActivityFields
+    }
+  }
+`;
+
+export const DETACH_RECORDING = gql`
+  ${ACTIVITY_FIELDS}
+  mutation DetachRecording($activityId: ID!) {
+    detachRecording(activityId: $activityId) {
+      ...ActivityFields
+    }
+  }
+`;
+
+export interface DealOption {
+  id: string;
+  title: string;
+  propertyAddress: string | null;
+  contact: { id: string; name: string } | null;
+}
+
+/** The organisation's deals, for "Move to deal". */
+export const DEALS = gql`
+  query Deals($first: Int) {
+    deals(first: $first) {
+      id
+      title
+      propertyAddress
+      contact {
+        id
+        name
+      }
+    }
+  }
+`;
+
+/** Activities no contact has (calls no number matched, detached recordings); `matchCandidates` lists the contacts sharing a number ("Which contact?"). */
 export const UNMATCHED_ACTIVITIES = gql`
   ${ACTIVITY_FIELDS}
   query UnmatchedActivities($first: Int, $after: String) {
@@ -395,7 +474,8 @@ export const RETRY_TRANSCRIPTION = gql`
   }
 `;
 
-export interface CallSync {
+/** A Zoom backfill's progress (CallSync and RecordingSync have this shape). */
+export interface SyncProgress {
   status: 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED';
   processed: number;
   total: number | null;
@@ -429,6 +509,35 @@ export const SYNC_ZOOM_CALLS = gql`
   mutation SyncZoomCalls {
     syncZoomCalls {
       ...CallSyncFields
+    }
+  }
+`;
+
+const RECORDING_SYNC_FIELDS = gql`
+  fragment RecordingSyncFields on RecordingSync {
+    status
+    processed
+    total
+    percent
+    error
+    finishedAt
+  }
+`;
+
+export const RECORDING_SYNC = gql`
+  ${RECORDING_SYNC_FIELDS}
+  query RecordingSync {
+    recordingSync {
+      ...RecordingSyncFields
+    }
+  }
+`;
+
+export const SYNC_ZOOM_RECORDINGS = gql`
+  ${RECORDING_SYNC_FIELDS}
+  mutation SyncZoomRecordings {
+    syncZoomRecordings {
+      ...RecordingSyncFields
     }
   }
 `;

@@ -118,6 +118,16 @@ function chatLines(meeting: SimMeeting): MeetingLine[] {
 /** The recording runs from a few seconds after the instance starts to a few seconds before it ends. */
 const recordingSpan = (instance: MeetingInstance) => ({ startMs: instance.startedAt + 5000, endMs: instance.endedAt! - 3000 });
 
+/**
+ * How long the stand-in media play: the recording's length, at most a minute (a WAV of a whole meeting would cost
+ * megabytes per file). The transcript and the chat are timed within it, so a player can seek to every line.
+ */
+const MEDIA_MS_CAP = 60_000;
+const playedMs = (instance: MeetingInstance) => {
+  const { startMs, endMs } = recordingSpan(instance);
+  return Math.min(endMs - startMs, MEDIA_MS_CAP);
+};
+
 /** `HH:MM:SS.mmm` from the recording's start (recordings are shorter than a day). */
 const clockTime = (offsetMs: number) => new Date(offsetMs).toISOString().slice(11, 23);
 
@@ -125,13 +135,12 @@ const FIRST_CUE_MS = 1000;
 const CUE_MS = 4000;
 
 /**
- * The audio transcript in Zoom's WebVTT: numbered cues, `Speaker: words`, spread over the recording. The first cue
+ * The audio transcript in Zoom's WebVTT: numbered cues, `Speaker: words`, spread over the media. The first cue
  * is always 1 s to 5 s, and cues never overlap for the shortest meeting (one minute).
  */
 function vttTranscript(meeting: SimMeeting, instance: MeetingInstance): string {
-  const { startMs, endMs } = recordingSpan(instance);
   const cues = spokenLines(meeting).map((line, index) => {
-    const cueStart = FIRST_CUE_MS + Math.round(line.at * (endMs - startMs - FIRST_CUE_MS - CUE_MS));
+    const cueStart = FIRST_CUE_MS + Math.round(line.at * (playedMs(instance) - FIRST_CUE_MS - CUE_MS));
     return [String(index + 1), `${clockTime(cueStart)} --> ${clockTime(cueStart + CUE_MS)}`, `${line.speaker}: ${line.text}`, ''].join('\n');
   });
   return ['WEBVTT', '', ...cues].join('\n');
@@ -139,9 +148,8 @@ function vttTranscript(meeting: SimMeeting, instance: MeetingInstance): string {
 
 /** The in-meeting chat as Zoom saves it: `HH:MM:SS<tab>From  Name to  Everyone:<tab>message`, one line each. */
 function chatText(meeting: SimMeeting, instance: MeetingInstance): string {
-  const { startMs, endMs } = recordingSpan(instance);
   return chatLines(meeting)
-    .map((line) => `${clockTime(Math.round(line.at * (endMs - startMs))).slice(0, 8)}\tFrom  ${line.speaker} to  Everyone:\t${line.text}\n`)
+    .map((line) => `${clockTime(Math.round(line.at * playedMs(instance))).slice(0, 8)}\tFrom  ${line.speaker} to  Everyone:\t${line.text}\n`)
     .join('');
 }
 
@@ -156,7 +164,7 @@ function recordingFile<FileType extends RecordingFileType>(state: SimState, meet
     token,
     kind: 'cloud_recording',
     ownerUserId: meeting.host.id,
-    bytes: text ? Buffer.from(text(meeting, instance)) : (media ?? toneWav(token, 2)),
+    bytes: text ? Buffer.from(text(meeting, instance)) : (media ?? toneWav(token, playedMs(instance) / 1000)),
     contentType: CONTENT_TYPE[fileType],
     fileName: `${meeting.id}.${FILE_EXTENSION[fileType].toLowerCase()}`,
   };
@@ -222,7 +230,7 @@ export interface PastMeetingsOptions {
 }
 
 /** The media of every bulk past meeting: one stand-in buffer, so thousands of recordings cost its size once. */
-const PAST_MEETING_MEDIA = toneWav('zoom-sim past meeting', 2);
+const PAST_MEETING_MEDIA = toneWav('zoom-sim past meeting', MEDIA_MS_CAP / 1000);
 /** How long past meetings last, in turn. */
 const PAST_MEETING_MINUTES = [15, 30, 45, 60];
 

@@ -44,7 +44,7 @@ export function Layout() {
             Live calls
           </NavLink>
           <NavLink to="/calls/unmatched" data-testid="nav-unmatched">
-            Unmatched calls
+            Unmatched
           </NavLink>
           <NavLink to="/settings/integrations" data-testid="nav-settings">
             Settings

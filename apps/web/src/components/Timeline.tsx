@@ -1,9 +1,12 @@
 import { useApolloClient, useMutation, useQuery, useSubscription } from '@apollo/client/react';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { errorMessage } from '../apollo';
 import { formatDuration, meetingTime, relativeTime } from '../format';
 import { ACTIVITIES, ACTIVITY_ADDED, ACTIVITY_UPDATED, type Activity, type Page, RETRY_TRANSCRIPTION } from '../graphql';
 import { MeetingActions } from '../meetings/MeetingActions';
+import type { RecordingNotice } from '../recordings/RecordingActions';
+import { RecordingEntry } from '../recordings/RecordingEntry';
 
 const PAGE_SIZE = 20;
 const ICONS: Record<string, string> = { CALL: '☎', VOICEMAIL: '✉', MEETING: '▶', RECORDING: '●', SMS: '✎', NOTE: '✍', EMAIL: '@' };
@@ -11,7 +14,7 @@ const ICONS: Record<string, string> = { CALL: '☎', VOICEMAIL: '✉', MEETING: 
 /** Zoom's inbound calls, voicemails and texts came to the agent's line: nobody did them "by" the agent (docs/architecture.md, Decisions). */
 const cameIn = (activity: Activity) => activity.direction === 'INBOUND' || activity.type === 'VOICEMAIL';
 
-function summary(activity: Activity): string {
+function headline(activity: Activity): string {
   switch (activity.type) {
     case 'NOTE':
       return 'Note';
@@ -19,6 +22,8 @@ function summary(activity: Activity): string {
       return 'Voicemail';
     case 'MEETING':
       return `Zoom meeting · ${meetingTime(activity.occurredAt, activity.meeting?.timezone)}`;
+    case 'RECORDING':
+      return activity.body ?? 'Zoom recording';
     case 'CALL':
       return [activity.direction === 'INBOUND' ? 'Incoming call' : activity.direction === 'OUTBOUND' ? 'Outgoing call' : 'Call', activity.result?.toLowerCase()]
         .filter(Boolean)
@@ -43,6 +48,36 @@ function RetryTranscription({ activityId }: { activityId: string }) {
   );
 }
 
+/** The body of every other activity: its text, transcript, meeting actions and files. */
+function ActivityDetails({ activity, contactId, contactName }: { activity: Activity; contactId: string; contactName: string }) {
+  // A meeting's join link is its Join button.
+  const files = activity.attachments.filter((attachment) => attachment.kind !== 'join' || activity.type !== 'MEETING');
+  return (
+    <>
+      {activity.body && <p className="timeline-text">{activity.body}</p>}
+      {activity.transcript && <blockquote className="transcript">{activity.transcript}</blockquote>}
+      {activity.type === 'MEETING' && <MeetingActions activity={activity} contactId={contactId} contactName={contactName} />}
+      {activity.status === 'Transcription failed' && <RetryTranscription activityId={activity.id} />}
+      {files.length > 0 && (
+        <ul className="attachments">
+          {files.map((attachment) => (
+            <li key={attachment.url}>
+              {PLAYABLE.has(attachment.kind) ? (
+                // Streamed through the api from Zoom as it plays (seeking uses Range); nothing is downloaded first.
+                <audio controls preload="none" src={attachment.url} aria-label={attachment.title ?? attachment.kind} data-testid={`play-${attachment.kind}`} />
+              ) : (
+                <a href={attachment.url} target="_blank" rel="noreferrer">
+                  {attachment.title ?? attachment.kind}
+                </a>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
 function byNewest(a: Activity, b: Activity): number {
   return b.occurredAt.localeCompare(a.occurredAt) || b.id.localeCompare(a.id);
 }
@@ -50,27 +85,52 @@ function byNewest(a: Activity, b: Activity): number {
 /** A contact's timeline: the first page from the server, older pages on demand, new activity pushed live. */
 export function Timeline({ contactId, contactName }: { contactId: string; contactName: string }) {
   const client = useApolloClient();
-  const { data, loading, error } = useQuery<{ activities: Page<Activity> }>(ACTIVITIES, { variables: { contactId, first: PAGE_SIZE } });
+  // Read afresh on every visit: what arrived live on an earlier visit (or moved away since) is not in the cached page.
+  const { data, loading, error } = useQuery<{ activities: Page<Activity> }>(ACTIVITIES, { variables: { contactId, first: PAGE_SIZE }, fetchPolicy: 'cache-and-network' });
   const [live, setLive] = useState<Activity[]>([]);
+  /** Activities that were here and have left: a recording moved to another contact or detached. */
+  const [gone, setGone] = useState<ReadonlySet<string>>(new Set());
   const [older, setOlder] = useState<{ items: Activity[]; cursor: string | null; hasMore: boolean } | null>(null);
   const [loadingOlder, setLoadingOlder] = useState(false);
+  const [notice, setNotice] = useState<RecordingNotice | null>(null);
 
-  const upsert = (activity: Activity) => setLive((items) => [activity, ...items.filter((item) => item.id !== activity.id)]);
+  // An update says where the activity is now: still on this contact (shown as it is), or on another one or none.
+  const apply = useCallback(
+    (activity: Activity) => {
+      const here = activity.contact?.id === contactId;
+      setLive((items) => [...(here ? [activity] : []), ...items.filter((item) => item.id !== activity.id)]);
+      setGone((ids) => {
+        if (ids.has(activity.id) !== here) return ids;
+        const next = new Set(ids);
+        if (here) next.delete(activity.id);
+        else next.add(activity.id);
+        return next;
+      });
+    },
+    [contactId],
+  );
   useSubscription<{ activityAdded: Activity }>(ACTIVITY_ADDED, {
     variables: { contactId },
-    onData: ({ data: event }) => event.data && upsert(event.data.activityAdded),
+    onData: ({ data: event }) => event.data && apply(event.data.activityAdded),
   });
   useSubscription<{ activityUpdated: Activity }>(ACTIVITY_UPDATED, {
     variables: { contactId },
-    onData: ({ data: event }) => event.data && upsert(event.data.activityUpdated),
+    onData: ({ data: event }) => event.data && apply(event.data.activityUpdated),
   });
+  const recordingChanged = useCallback(
+    (activity: Activity, message: RecordingNotice) => {
+      apply(activity);
+      setNotice(message);
+    },
+    [apply],
+  );
 
   const firstPage = data?.activities;
   const items = useMemo(() => {
     const merged = new Map<string, Activity>();
     for (const activity of [...(older?.items ?? []), ...(firstPage?.edges.map((edge) => edge.node) ?? []), ...live]) merged.set(activity.id, activity);
-    return [...merged.values()].sort(byNewest);
-  }, [firstPage, older, live]);
+    return [...merged.values()].filter((activity) => !gone.has(activity.id)).sort(byNewest);
+  }, [firstPage, older, live, gone]);
 
   const cursor = older ? older.cursor : (firstPage?.pageInfo.endCursor ?? null);
   const hasMore = older ? older.hasMore : Boolean(firstPage?.pageInfo.hasNextPage);
@@ -88,6 +148,15 @@ export function Timeline({ contactId, contactName }: { contactId: string; contac
   if (error) return <p className="form-error">{errorMessage(error)}</p>;
   return (
     <div>
+      {notice && (
+        <p className="banner success" role="status" data-testid="timeline-notice">
+          {notice.text}
+          {notice.link && <Link to={notice.link.to}>{notice.link.label}</Link>}
+          <button type="button" className="button ghost small" onClick={() => setNotice(null)}>
+            Dismiss
+          </button>
+        </p>
+      )}
       <ol className="timeline" data-testid="timeline" aria-busy={loading} aria-live="polite">
         {items.map((activity) => (
           <li key={activity.id} className={`timeline-item type-${activity.type.toLowerCase()}`} data-testid="timeline-item" data-activity-type={activity.type}>
@@ -96,7 +165,7 @@ export function Timeline({ contactId, contactName }: { contactId: string; contac
             </span>
             <div className="timeline-body">
               <div className="timeline-meta">
-                <strong>{summary(activity)}</strong>
+                <strong>{headline(activity)}</strong>
                 {activity.durationSeconds !== null && <span>{formatDuration(activity.durationSeconds)}</span>}
                 {activity.status && <span className="badge">{activity.status}</span>}
                 <time dateTime={activity.occurredAt} title={new Date(activity.occurredAt).toLocaleString()}>
@@ -104,26 +173,10 @@ export function Timeline({ contactId, contactName }: { contactId: string; contac
                 </time>
                 {activity.owner && !cameIn(activity) && <span className="muted">by {activity.owner.name}</span>}
               </div>
-              {activity.body && <p className="timeline-text">{activity.body}</p>}
-              {activity.transcript && <blockquote className="transcript">{activity.transcript}</blockquote>}
-              {activity.type === 'MEETING' && <MeetingActions activity={activity} contactId={contactId} contactName={contactName} />}
-              {activity.status === 'Transcription failed' && <RetryTranscription activityId={activity.id} />}
-              {activity.attachments.some((attachment) => attachment.kind !== 'join' || activity.type !== 'MEETING') && (
-                <ul className="attachments">
-                  {/* A meeting's join link is its Join button. */}
-                  {activity.attachments.filter((attachment) => attachment.kind !== 'join' || activity.type !== 'MEETING').map((attachment) => (
-                    <li key={attachment.url}>
-                      {PLAYABLE.has(attachment.kind) ? (
-                        // Streamed through the api from Zoom as it plays (seeking uses Range); nothing is downloaded first.
-                        <audio controls preload="none" src={attachment.url} aria-label={attachment.title ?? attachment.kind} data-testid={`play-${attachment.kind}`} />
-                      ) : (
-                        <a href={attachment.url} target="_blank" rel="noreferrer">
-                          {attachment.title ?? attachment.kind}
-                        </a>
-                      )}
-                    </li>
-                  ))}
-                </ul>
+              {activity.type === 'RECORDING' ? (
+                <RecordingEntry activity={activity} contactId={contactId} contactName={contactName} onChanged={recordingChanged} />
+              ) : (
+                <ActivityDetails activity={activity} contactId={contactId} contactName={contactName} />
               )}
             </div>
           </li>

@@ -12,8 +12,13 @@ import { UpcomingMeetings } from '../meetings/UpcomingMeetings';
 
 const money = new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
 
+/** One contact's page; a fresh one for each contact, so nothing of the last one (its live timeline, a notice) stays on screen. */
 export function ContactPage() {
   const { id = '' } = useParams();
+  return <ContactView key={id} id={id} />;
+}
+
+function ContactView({ id }: { id: string }) {
   const { data, loading, error } = useQuery<{ contact: Contact | null }>(CONTACT, { variables: { id } });
   const [scheduling, setScheduling] = useState(false);
   const [notice, setNotice] = useState('');

@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { SettingsTabs } from '../components/SettingsTabs';
 import { DISCONNECT_ZOOM, REFRESH_ZOOM_CONNECTION, START_ZOOM_CONNECT, ZOOM_CONNECTION } from '../graphql';
+import { RecordingSyncPanel } from '../recordings/RecordingSyncPanel';
+import { RecordingsPlanNotice } from '../recordings/RecordingsPlanNotice';
 import { CallSyncPanel } from '../zoom/CallSyncPanel';
 import { type ZoomConnection, useZoomConnection } from '../zoom/useZoomConnection';
 
@@ -38,14 +40,7 @@ function ConnectedDetails({ connection }: { connection: ZoomConnection }) {
   return (
     <dl className="details" data-testid="zoom-details">
       <dt>Plan</dt>
-      <dd data-testid="zoom-plan">
-        {connection.planType}
-        {!connection.capabilities.recordings && (
-          <span className="badge warn" title="Cloud recordings, transcripts and AI summaries need a Pro or higher Zoom plan">
-            Pro+ required for recordings
-          </span>
-        )}
-      </dd>
+      <dd data-testid="zoom-plan">{connection.planType}</dd>
       <dt>Zoom Phone</dt>
       <dd data-testid="zoom-phone">{connection.capabilities.phone ? (connection.phoneNumber ?? 'Licensed') : 'No Zoom Phone licence'}</dd>
       <dt>Connected since</dt>
@@ -116,7 +111,9 @@ export function IntegrationsPage() {
               Connected as <strong>{connection.email}</strong>
             </p>
             <ConnectedDetails connection={connection} />
+            <RecordingsPlanNotice connection={connection} />
             {connection.capabilities.phone && <CallSyncPanel />}
+            {connection.capabilities.recordings && <RecordingSyncPanel />}
             <div className="actions">
               <button type="button" className="button ghost" onClick={checkConnection} disabled={checking} data-testid="zoom-check" title="Reads your plan and Zoom Phone number from Zoom again">
                 {checking ? 'Checking…' : 'Check connection'}

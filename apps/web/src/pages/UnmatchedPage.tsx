@@ -4,34 +4,13 @@ import { Link } from 'react-router-dom';
 import { errorMessage } from '../apollo';
 import { PhoneLink } from '../components/PhoneLink';
 import { formatDuration, relativeTime } from '../format';
-import { ACTIVITY_ADDED, type Activity, CONTACTS, type ContactSummary, LINK_ACTIVITY, type Page, UNMATCHED_ACTIVITIES } from '../graphql';
+import { ContactPicker } from '../components/ContactPicker';
+import { ACTIVITY_ADDED, ACTIVITY_UPDATED, type Activity, LINK_ACTIVITY, type Page, UNMATCHED_ACTIVITIES } from '../graphql';
 
 type UnmatchedActivity = Activity & { matchCandidates: Array<{ id: string; name: string }> };
 
-/** "Link to contact": find the contact by name, number or email and put the call (and its number) there. */
-function ContactPicker({ onPick, disabled }: { onPick: (contactId: string) => void; disabled: boolean }) {
-  const [search, setSearch] = useState('');
-  const { data } = useQuery<{ contacts: Page<ContactSummary> }>(CONTACTS, { variables: { search, first: 5 }, skip: search.trim().length < 2 });
-  return (
-    <div className="contact-picker">
-      <input type="search" placeholder="Find a contact…" aria-label="Find a contact to link" value={search} onChange={(event) => setSearch(event.target.value)} autoFocus />
-      {data && (
-        <ul className="picker-results">
-          {data.contacts.edges.map(({ node }) => (
-            <li key={node.id}>
-              <button type="button" className="button ghost small" disabled={disabled} onClick={() => onPick(node.id)} data-testid="link-to-contact-result">
-                {node.name}
-              </button>
-            </li>
-          ))}
-          {data.contacts.edges.length === 0 && <li className="muted">No contact matches.</li>}
-        </ul>
-      )}
-    </div>
-  );
-}
-
-function UnmatchedCall({ activity, onLinked }: { activity: UnmatchedActivity; onLinked: () => void }) {
+/** One call or detached recording no contact has, with the ways to put it on one. */
+function UnmatchedItem({ activity, onLinked }: { activity: UnmatchedActivity; onLinked: () => void }) {
   const [linking, setLinking] = useState(false);
   const [link, { loading, error }] = useMutation(LINK_ACTIVITY);
   const linkTo = async (contactId: string) => {
@@ -41,7 +20,7 @@ function UnmatchedCall({ activity, onLinked }: { activity: UnmatchedActivity; on
   const number = activity.counterpartNumber;
   const prefill = new URLSearchParams({ activity: activity.id, ...(number ? { phone: number } : {}), ...(activity.counterpartName ? { name: activity.counterpartName } : {}) });
   return (
-    <li className="card unmatched-item" data-testid="unmatched-item" data-number={number ?? ''}>
+    <li className="card unmatched-item" data-testid="unmatched-item" data-activity-type={activity.type} data-number={number ?? ''}>
       <div className="timeline-meta">
         <strong>{activity.body ?? 'Call'}</strong>
         {activity.durationSeconds ? <span>{formatDuration(activity.durationSeconds)}</span> : null}
@@ -50,6 +29,7 @@ function UnmatchedCall({ activity, onLinked }: { activity: UnmatchedActivity; on
         </time>
         {number && <PhoneLink phone={{ raw: number, e164: number.startsWith('+') ? number : null, extension: null }} />}
       </div>
+      {activity.summary && <p className="unmatched-summary muted">{activity.summary}</p>}
       {activity.matchCandidates.length > 1 ? (
         <div className="which-contact" data-testid="which-contact">
           <span>Which contact? {activity.matchCandidates.length} contacts share this number; your answer is remembered for it.</span>
@@ -69,7 +49,7 @@ function UnmatchedCall({ activity, onLinked }: { activity: UnmatchedActivity; on
           </button>
         </div>
       )}
-      {linking && <ContactPicker onPick={linkTo} disabled={loading} />}
+      {linking && <ContactPicker onPick={(contact) => void linkTo(contact.id)} disabled={loading} />}
       {error && (
         <p className="form-error" role="alert">
           {errorMessage(error)}
@@ -79,26 +59,35 @@ function UnmatchedCall({ activity, onLinked }: { activity: UnmatchedActivity; on
   );
 }
 
-/** Calls no contact matched: create the contact or link one, and every call from that number follows. */
+/**
+ * Calls no contact matched, and recordings detached from a contact: create the contact or link one (every call
+ * from that number follows). Kept current live: a new unmatched call, a recording detached or linked elsewhere.
+ */
 export function UnmatchedPage() {
   const { data, loading, error, refetch } = useQuery<{ unmatchedActivities: Page<UnmatchedActivity> }>(UNMATCHED_ACTIVITIES, { variables: { first: 100 }, fetchPolicy: 'cache-and-network' });
-  useSubscription<{ activityAdded: Activity & { contact?: { id: string } | null } }>(ACTIVITY_ADDED, { onData: () => void refetch() });
   const items = data?.unmatchedActivities.edges.map((edge) => edge.node) ?? [];
+  useSubscription<{ activityAdded: Activity }>(ACTIVITY_ADDED, { onData: () => void refetch() });
+  useSubscription<{ activityUpdated: Activity }>(ACTIVITY_UPDATED, {
+    onData: ({ data: event }) => {
+      const updated = event.data?.activityUpdated;
+      if (updated && (!updated.contact || items.some((item) => item.id === updated.id))) void refetch();
+    },
+  });
   return (
     <section className="page">
       <div className="page-header">
         <div>
-          <h1>Unmatched calls</h1>
-          <p className="muted">Calls from numbers no contact has. Linking one moves every call from that number.</p>
+          <h1>Unmatched</h1>
+          <p className="muted">Calls from numbers no contact has, and recordings detached from a contact. Linking a call moves every call from that number.</p>
         </div>
       </div>
       {error && <p className="form-error">{errorMessage(error)}</p>}
       <ul className="unmatched-list" aria-busy={loading} data-testid="unmatched-list">
         {items.map((activity) => (
-          <UnmatchedCall key={activity.id} activity={activity} onLinked={() => void refetch()} />
+          <UnmatchedItem key={activity.id} activity={activity} onLinked={() => void refetch()} />
         ))}
       </ul>
-      {!loading && items.length === 0 && <p className="empty">Every call is on a contact.</p>}
+      {!loading && items.length === 0 && <p className="empty">Every call and recording is on a contact.</p>}
     </section>
   );
 }
