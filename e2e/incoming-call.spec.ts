@@ -1,6 +1,5 @@
-import type { ZoomSim } from '../apps/zoom-sim/testing/zoom-sim-process';
-import { consentAtZoom, openContactByPhone, signIn } from './support/browser';
-import { type Stack, startStackWithZoom } from './support/stack';
+import { openContactByPhone, signInAndConnectZoom } from './support/browser';
+import { stackWithZoomForSuite } from './support/stack';
 
 interface Delivery {
   event: string;
@@ -11,21 +10,13 @@ interface Delivery {
 const CALL_RECORD_EVENTS = ['phone.callee_call_element_completed', 'phone.callee_call_history_completed'];
 
 describe('a call ringing while the agent works', () => {
-  let sim: ZoomSim;
-  let stack: Stack;
-  let stop: () => Promise<void>;
-
-  beforeAll(async () => {
-    ({ sim, stack, stop } = await startStackWithZoom());
-  });
-  afterAll(() => stop?.());
+  const zoom = stackWithZoomForSuite();
 
   it('syncs past calls on connect, then toasts while ringing and puts the missed call on the open contact page, without a reload, within a second of the webhook', async () => {
-    const page = await stack.browser.newPage();
-    await signIn(page, stack.url);
+    const { sim, stack } = zoom;
     await sim.control('POST', '/_sim/phone/history', { userEmail: 'agent@demo.test', count: 50, days: 10 });
-    await page.getByTestId('nav-settings').click();
-    await consentAtZoom(page, 'zoom-connect', sim.url, stack.url);
+    const page = await stack.browser.newPage();
+    await signInAndConnectZoom(page, zoom);
     // Connecting brought the last 30 days of calls in by itself; the card says how far it got.
     await page.getByTestId('call-sync-count').filter({ hasText: '50 calls synced' }).waitFor({ timeout: 20_000 });
     expect(await page.getByTestId('call-sync-progress').getAttribute('value')).toBe('100');

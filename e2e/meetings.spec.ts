@@ -1,6 +1,6 @@
 import type { ZoomSim } from '../apps/zoom-sim/testing/zoom-sim-process';
 import { startSmtpSink, type SmtpSink } from '../apps/api/test/support/smtp-sink';
-import { consentAtZoom, openContactByPhone, signIn } from './support/browser';
+import { openContactByPhone, signInAndConnectZoom } from './support/browser';
 import { type Stack, startStackWithZoom } from './support/stack';
 
 interface SimMeeting {
@@ -28,9 +28,7 @@ describe('scheduling a Zoom meeting from a contact in chromium', () => {
 
   it('creates the meeting at Zoom in the chosen timezone, shows it with a Join link, and emails the contact a matching .ics', async () => {
     const page = await stack.browser.newPage();
-    await signIn(page, stack.url);
-    await page.getByTestId('nav-settings').click();
-    await consentAtZoom(page, 'zoom-connect', sim.url, stack.url);
+    await signInAndConnectZoom(page, { sim, stack });
 
     const name = await openContactByPhone(page, stack.url, '(415) 555-0106');
     const email = (await page.locator('a[href^="mailto:"]').first().textContent())!.trim();

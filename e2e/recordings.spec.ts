@@ -1,10 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { ElementHandle, Locator, Page } from 'playwright-core';
-import type { ZoomSim } from '../apps/zoom-sim/testing/zoom-sim-process';
 import { snapshotFiles } from '../apps/api/test/support/files';
-import { consentAtZoom, openContactByPhone, signIn } from './support/browser';
-import { DEMO_ADMIN, type Stack, startStackWithZoom } from './support/stack';
+import { openContactByPhone, signInAndConnectZoom } from './support/browser';
+import { DEMO_ADMIN, stackWithZoomForSuite } from './support/stack';
 
 const SCREENSHOTS = path.resolve(__dirname, '../docs/screenshots');
 const VIEWPORT = { width: 1280, height: 900 };
@@ -48,21 +47,13 @@ async function scrollToTop(item: Locator): Promise<void> {
 }
 
 describe('a Zoom cloud recording on the contact page in chromium', () => {
-  let sim: ZoomSim;
-  let stack: Stack;
-  let stop: () => Promise<void>;
-
-  beforeAll(async () => {
-    ({ sim, stack, stop } = await startStackWithZoom());
-  });
-  afterAll(() => stop?.());
+  const zoom = stackWithZoomForSuite();
 
   it('arrives live after the meeting, plays and seeks from the transcript, searches it, shows the summary, moves, detaches to Unmatched and links back', async () => {
+    const { sim, stack } = zoom;
     const context = await stack.browser.newContext({ viewport: VIEWPORT });
     const page = await context.newPage();
-    await signIn(page, stack.url);
-    await page.getByTestId('nav-settings').click();
-    await consentAtZoom(page, 'zoom-connect', sim.url, stack.url);
+    await signInAndConnectZoom(page, zoom);
     // A Pro plan records to the cloud: no plan banner, and a recordings sync beside the calls sync.
     await page.getByTestId('zoom-sync-recordings').click();
     await page.getByTestId('recording-sync-count').filter({ hasText: 'recordings synced' }).waitFor({ timeout: LIVE_MS });
@@ -192,11 +183,10 @@ describe('a Zoom cloud recording on the contact page in chromium', () => {
   }, 240_000);
 
   it('says "Pro+ required for recordings" on a Basic plan, on the Zoom card and on a contact\'s meetings', async () => {
+    const { stack } = zoom;
     const context = await stack.browser.newContext({ viewport: VIEWPORT });
     const page = await context.newPage();
-    await signIn(page, stack.url, DEMO_ADMIN);
-    await page.getByTestId('nav-settings').click();
-    await consentAtZoom(page, 'zoom-connect', sim.url, stack.url, 'basic@demo.test');
+    await signInAndConnectZoom(page, zoom, { user: DEMO_ADMIN, zoomUser: 'basic@demo.test' });
     const banner = page.getByTestId('zoom-card').getByTestId('recordings-plan-banner');
     await banner.filter({ hasText: 'Pro+ required for recordings' }).waitFor();
     expect(await banner.textContent()).toContain('no cloud recordings');

@@ -1,8 +1,7 @@
 import { Client } from 'pg';
 import type { Page } from 'playwright-core';
-import type { ZoomSim } from '../apps/zoom-sim/testing/zoom-sim-process';
-import { consentAtZoom, signIn } from './support/browser';
-import { type Stack, startStackWithZoom } from './support/stack';
+import { consentAtZoom, signInAndConnectZoom } from './support/browser';
+import { stackWithZoomForSuite } from './support/stack';
 
 async function tokenRows(databaseUrl: string): Promise<number> {
   const client = new Client({ connectionString: databaseUrl });
@@ -15,20 +14,12 @@ async function tokenRows(databaseUrl: string): Promise<number> {
 }
 
 describe('Connect Zoom in chromium', () => {
-  let sim: ZoomSim;
-  let stack: Stack;
-  let stop: () => Promise<void>;
-
-  beforeAll(async () => {
-    ({ sim, stack, stop } = await startStackWithZoom());
-  });
-  afterAll(() => stop?.());
+  const zoom = stackWithZoomForSuite();
 
   it('connects through the consent page, shows the account, and disconnects with the token revoked at Zoom', async () => {
+    const { sim, stack } = zoom;
     const page = await stack.browser.newPage();
-    await signIn(page, stack.url);
-    await page.getByTestId('nav-settings').click();
-    await consentAtZoom(page, 'zoom-connect', sim.url, stack.url);
+    await signInAndConnectZoom(page, zoom);
     await expectText(page, 'zoom-connected-as', 'agent@demo.test');
     await expectText(page, 'zoom-plan', 'Pro');
     expect(await tokenRows(stack.database.url)).toBe(1);
@@ -44,10 +35,9 @@ describe('Connect Zoom in chromium', () => {
   });
 
   it('shows "Reconnect Zoom" when the grant is revoked at Zoom, reconnects, and goes back to Connect after an uninstall', async () => {
+    const { sim, stack } = zoom;
     const page = await stack.browser.newPage();
-    await signIn(page, stack.url);
-    await page.getByTestId('nav-settings').click();
-    await consentAtZoom(page, 'zoom-connect', sim.url, stack.url);
+    await signInAndConnectZoom(page, zoom);
     await expectText(page, 'zoom-connected-as', 'agent@demo.test');
 
     await sim.control('POST', '/_sim/tokens/revoke', { userEmail: 'agent@demo.test' });

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
-import { DEMO_AGENT } from './stack';
+import type { ZoomSim } from '../../apps/zoom-sim/testing/zoom-sim-process';
+import { DEMO_AGENT, type Stack } from './stack';
 
 /** Signs in on the login page and waits for the contact list, where a signed-in user lands. */
 export async function signIn(page: Page, url: string, user: { email: string; password: string } = DEMO_AGENT): Promise<void> {
@@ -21,6 +22,16 @@ export async function consentAtZoom(page: Page, button: string, simUrl: string, 
   if (zoomUser) await page.locator('select[name="login_hint"]').selectOption(zoomUser);
   await page.getByRole('button', { name: /approve|allow|authorize/i }).click();
   await page.waitForURL(`${appUrl}/settings/integrations?zoom=connected`);
+}
+
+/**
+ * Signs in (as the agent unless `user` is given), opens Settings and connects Zoom on the simulator's consent page
+ * (as `zoomUser` when given): where a Zoom scenario in chromium starts.
+ */
+export async function signInAndConnectZoom(page: Page, { sim, stack }: { sim: ZoomSim; stack: Stack }, as: { user?: { email: string; password: string }; zoomUser?: string } = {}): Promise<void> {
+  await signIn(page, stack.url, as.user);
+  await page.getByTestId('nav-settings').click();
+  await consentAtZoom(page, 'zoom-connect', sim.url, stack.url, as.zoomUser);
 }
 
 /** Searches the contacts page for the one contact with this number, opens it, and resolves to its name. */

@@ -67,8 +67,14 @@ export async function startStack(extraEnv: Record<string, string> = {}): Promise
   };
 }
 
+export interface StackWithZoom {
+  sim: ZoomSim;
+  stack: Stack;
+  stop(): Promise<void>;
+}
+
 /** The stack beside the Zoom simulator, whose signed webhooks go to it: what every Zoom scenario in chromium needs. */
-export async function startStackWithZoom(extraEnv: Record<string, string> = {}): Promise<{ sim: ZoomSim; stack: Stack; stop(): Promise<void> }> {
+export async function startStackWithZoom(extraEnv: Record<string, string> = {}): Promise<StackWithZoom> {
   const sim = await startZoomSim();
   const stack = await startStack({ ...zoomEnvFor(sim), ...extraEnv });
   await sim.control('POST', '/_sim/config', { webhookUrl: `${stack.url}/webhooks/zoom` });
@@ -80,4 +86,17 @@ export async function startStackWithZoom(extraEnv: Record<string, string> = {}):
       await sim.stop();
     },
   };
+}
+
+/**
+ * startStackWithZoom for the enclosing describe: started before its tests, stopped after them. Its `sim` and `stack`
+ * are there from its beforeAll on, so read them in tests, not while the describe is being defined.
+ */
+export function stackWithZoomForSuite(extraEnv: Record<string, string> = {}): StackWithZoom {
+  const suite = {} as StackWithZoom;
+  beforeAll(async () => {
+    Object.assign(suite, await startStackWithZoom(extraEnv));
+  });
+  afterAll(() => suite.stop?.());
+  return suite;
 }

@@ -1,8 +1,6 @@
 import { DataSource } from 'typeorm';
-import type { ZoomSim } from '../../zoom-sim/testing/zoom-sim-process';
-import { type ConnectedStack, JORDAN_LEE, startConnectedStack } from './support/connected-stack';
+import { connectedStackForSuite, JORDAN_LEE } from './support/connected-stack';
 import { eventually } from './support/eventually';
-import type { TestApi } from './support/test-api';
 
 const CALL_FIELDS = 'id type direction result durationSeconds occurredAt counterpartNumber body contact { id } zoom { callId }';
 
@@ -21,28 +19,18 @@ interface CallActivity {
 
 /** Zoom's call history records as real Zoom writes them, checked end to end against the simulator's. */
 describe('Zoom call records: every path, every result, only the required fields', () => {
-  let sim: ZoomSim;
-  let api: TestApi;
-  let session: string;
-  let contactId: string;
-  let stack: ConnectedStack;
+  const stack = connectedStackForSuite({ colleagues: [{ email: 'admin@demo.test', role: 'admin' }], contact: JORDAN_LEE });
 
-  beforeAll(async () => {
-    stack = await startConnectedStack({ colleagues: [{ email: 'admin@demo.test', role: 'admin' }], contact: JORDAN_LEE });
-    ({ sim, api, session, contactId } = stack);
-  });
-  afterAll(() => stack?.close());
-
-  const db = () => api.app.get(DataSource);
+  const db = () => stack.api.app.get(DataSource);
   const placeCall = (body: Record<string, unknown>) =>
-    sim.control<{ callId: string }>('POST', '/_sim/phone/calls', { userEmail: 'agent@demo.test', direction: 'inbound', counterpartNumber: '+14155550187', ...body });
-  const allDelivered = () => eventually(() => sim.control<Array<{ status: string }>>('GET', '/_sim/deliveries'), (deliveries) => deliveries.every((delivery) => delivery.status === 'delivered'), 30_000);
+    stack.sim.control<{ callId: string }>('POST', '/_sim/phone/calls', { userEmail: 'agent@demo.test', direction: 'inbound', counterpartNumber: '+14155550187', ...body });
+  const allDelivered = () => eventually(() => stack.sim.control<Array<{ status: string }>>('GET', '/_sim/deliveries'), (deliveries) => deliveries.every((delivery) => delivery.status === 'delivered'), 30_000);
   /** The activities of a call once every delivery is in and the inbox has nothing left to process. */
   const settledActivitiesOf = async (callId: string): Promise<CallActivity[]> => {
     await allDelivered();
     await eventually(() => db().query(`SELECT count(*)::int AS n FROM webhook_inbox WHERE status IN ('received', 'processing')`), ([row]: Array<{ n: number }>) => row.n === 0, 30_000);
     const rows: Array<{ id: string }> = await db().query(`SELECT id FROM activities WHERE zoom->>'callId' = $1`, [callId]);
-    return Promise.all(rows.map(async (row) => (await api.graphql<{ activity: CallActivity }>(`query($id: ID!) { activity(id: $id) { ${CALL_FIELDS} } }`, { id: row.id }, session)).data!.activity));
+    return Promise.all(rows.map(async (row) => (await stack.api.graphql<{ activity: CallActivity }>(`query($id: ID!) { activity(id: $id) { ${CALL_FIELDS} } }`, { id: row.id }, stack.session)).data!.activity));
   };
 
   describe('a call queue call: two members ring unanswered (0 s), then the agent answers and talks 300 s', () => {
@@ -54,7 +42,7 @@ describe('Zoom call records: every path, every result, only the required fields'
     ])('is one CALL, ANSWERED, 300 s from its first ring, delivered $delivery', async ({ call, order, duplicates }) => {
       const { callId } = await placeCall({ outcome: 'answered', durationSeconds: 300, callQueueRings: 2, ...call, delivery: { order, duplicates: duplicates ?? 0 } });
       const activities = await settledActivitiesOf(callId);
-      expect(activities).toEqual([expect.objectContaining({ type: 'CALL', direction: 'INBOUND', result: 'ANSWERED', durationSeconds: 300, counterpartNumber: '+14155550187', contact: { id: contactId } })]);
+      expect(activities).toEqual([expect.objectContaining({ type: 'CALL', direction: 'INBOUND', result: 'ANSWERED', durationSeconds: 300, counterpartNumber: '+14155550187', contact: { id: stack.contactId } })]);
       const [firstRing] = await db().query(`SELECT min(started_at) AS at FROM call_paths WHERE call_id = $1`, [callId]);
       expect(new Date(activities[0].occurredAt)).toEqual(firstRing.at);
       expect(await db().query(`SELECT result, duration_seconds FROM call_paths WHERE call_id = $1 AND source = 'history' ORDER BY started_at`, [callId])).toEqual([
@@ -104,7 +92,7 @@ describe('Zoom call records: every path, every result, only the required fields'
     const [history] = await db().query(`SELECT status, last_error FROM webhook_inbox WHERE event = 'phone.callee_call_history_completed' AND body::text LIKE $1`, [`%${invented.callId}%`]);
     expect(history).toEqual({ status: 'processed', last_error: null });
     // One warning per Zoom record naming the value: the call's v2 history item and its v3 call element.
-    const warnings = api.logLines.filter((line) => line.includes('"teleported"')).map((line) => JSON.parse(line));
+    const warnings = stack.api.logLines.filter((line) => line.includes('"teleported"')).map((line) => JSON.parse(line));
     expect(warnings).toEqual([expect.objectContaining({ level: 40, callId: invented.callId, result: 'teleported' }), expect.objectContaining({ level: 40, callId: invented.callId, result: 'teleported' })]);
     expect((await settledActivitiesOf(placed[14].callId))[0].body).toBe('Failed call to Jordan Lee');
   });
@@ -112,8 +100,8 @@ describe('Zoom call records: every path, every result, only the required fields'
   it('gives a record without `direction` the direction of the side the agent is on', async () => {
     const outbound = await placeCall({ direction: 'outbound', outcome: 'answered', durationSeconds: 42, omitFields: ['direction'] });
     const inbound = await placeCall({ direction: 'inbound', outcome: 'missed', omitFields: ['direction'] });
-    expect(await settledActivitiesOf(outbound.callId)).toEqual([expect.objectContaining({ direction: 'OUTBOUND', result: 'ANSWERED', durationSeconds: 42, counterpartNumber: '+14155550187', contact: { id: contactId } })]);
-    expect(await settledActivitiesOf(inbound.callId)).toEqual([expect.objectContaining({ direction: 'INBOUND', result: 'MISSED', counterpartNumber: '+14155550187', contact: { id: contactId } })]);
+    expect(await settledActivitiesOf(outbound.callId)).toEqual([expect.objectContaining({ direction: 'OUTBOUND', result: 'ANSWERED', durationSeconds: 42, counterpartNumber: '+14155550187', contact: { id: stack.contactId } })]);
+    expect(await settledActivitiesOf(inbound.callId)).toEqual([expect.objectContaining({ direction: 'INBOUND', result: 'MISSED', counterpartNumber: '+14155550187', contact: { id: stack.contactId } })]);
   });
 
   it('logs a record with only the fields the spec requires', async () => {
@@ -122,17 +110,17 @@ describe('Zoom call records: every path, every result, only the required fields'
   });
 
   it('logs the valid record of an event beside a malformed one, which the health page lists', async () => {
-    const users = await sim.control<Array<{ id: string; email: string; accountId: string }>>('GET', '/_sim/users');
+    const users = await stack.sim.control<Array<{ id: string; email: string; accountId: string }>>('GET', '/_sim/users');
     const agent = users.find((user) => user.email === 'agent@demo.test')!;
     const callId = '7400000000000000042';
     const startTime = new Date(Date.now() - 120_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
     const valid = { id: 'hist-valid', call_path_id: 'path-valid', call_id: callId, result: 'answered', start_time: startTime, direction: 'inbound', caller_did_number: '+14155550187', talk_time: 61 };
     const malformed = { id: 'hist-malformed', call_path_id: 'path-malformed', result: 'answered', start_time: startTime };
-    await sim.control('POST', '/_sim/webhooks/send', { event: 'phone.callee_call_history_completed', payload: { account_id: agent.accountId, object: { user_id: agent.id, call_logs: [malformed, valid] } } });
-    expect(await settledActivitiesOf(callId)).toEqual([expect.objectContaining({ result: 'ANSWERED', durationSeconds: 61, contact: { id: contactId } })]);
+    await stack.sim.control('POST', '/_sim/webhooks/send', { event: 'phone.callee_call_history_completed', payload: { account_id: agent.accountId, object: { user_id: agent.id, call_logs: [malformed, valid] } } });
+    expect(await settledActivitiesOf(callId)).toEqual([expect.objectContaining({ result: 'ANSWERED', durationSeconds: 61, contact: { id: stack.contactId } })]);
 
-    const admin = await api.login('admin@demo.test');
-    const health = await api.graphql<{ integrationHealth: { failedEvents: Array<{ event: string; status: string; lastError: string }> } }>('{ integrationHealth { failedEvents { event status lastError } } }', {}, admin);
+    const admin = await stack.api.login('admin@demo.test');
+    const health = await stack.api.graphql<{ integrationHealth: { failedEvents: Array<{ event: string; status: string; lastError: string }> } }>('{ integrationHealth { failedEvents { event status lastError } } }', {}, admin);
     expect(health.data!.integrationHealth.failedEvents).toEqual([
       { event: 'phone.callee_call_history_completed', status: 'processed_with_errors', lastError: expect.stringMatching(/^payload\.object\.call_logs\[0\] \(id hist-malformed\): call_id: /) },
     ]);
@@ -143,7 +131,7 @@ describe('Zoom call records: every path, every result, only the required fields'
 
     it('log the call by themselves, when Zoom sends no v2 history', async () => {
       const { callId } = await placeCall({ outcome: 'answered', durationSeconds: 95, drop: ['phone.callee_call_history_completed'] });
-      expect(await settledActivitiesOf(callId)).toEqual([expect.objectContaining({ type: 'CALL', direction: 'INBOUND', result: 'ANSWERED', durationSeconds: 95, contact: { id: contactId } })]);
+      expect(await settledActivitiesOf(callId)).toEqual([expect.objectContaining({ type: 'CALL', direction: 'INBOUND', result: 'ANSWERED', durationSeconds: 95, contact: { id: stack.contactId } })]);
       expect(await sourcesOf(callId)).toEqual(['element']);
     });
 
@@ -154,7 +142,7 @@ describe('Zoom call records: every path, every result, only the required fields'
 
     it('and the v2 history of the same call_id make one activity, read from the history', async () => {
       const { callId } = await placeCall({ outcome: 'answered', durationSeconds: 300, callQueueRings: 1, splitPaths: true, delivery: { order: 'shuffled', duplicates: 1 } });
-      expect(await settledActivitiesOf(callId)).toEqual([expect.objectContaining({ result: 'ANSWERED', durationSeconds: 300, contact: { id: contactId } })]);
+      expect(await settledActivitiesOf(callId)).toEqual([expect.objectContaining({ result: 'ANSWERED', durationSeconds: 300, contact: { id: stack.contactId } })]);
       expect(await sourcesOf(callId)).toEqual(['element', 'history']);
     });
   });
@@ -162,23 +150,23 @@ describe('Zoom call records: every path, every result, only the required fields'
   it('keeps an internal call out of Unmatched and off contacts', async () => {
     const { callId } = await placeCall({ direction: 'internal', counterpartNumber: '1002', outcome: 'answered', durationSeconds: 15 });
     expect(await settledActivitiesOf(callId)).toEqual([expect.objectContaining({ direction: 'INTERNAL', contact: null })]);
-    const unmatched = await api.graphql<{ unmatchedActivities: { edges: Array<{ node: { zoom: { callId: string } | null } }> } }>('{ unmatchedActivities(first: 100) { edges { node { zoom { callId } } } } }', {}, session);
+    const unmatched = await stack.api.graphql<{ unmatchedActivities: { edges: Array<{ node: { zoom: { callId: string } | null } }> } }>('{ unmatchedActivities(first: 100) { edges { node { zoom { callId } } } } }', {}, stack.session);
     expect(unmatched.data!.unmatchedActivities.edges.map((edge) => edge.node.zoom?.callId)).not.toContain(callId);
   });
 
   it('brings in a backfill page with a malformed record: the others logged once, the bad one counted', async () => {
     // Calls made while Switchboard was not listening: only "Sync calls" can find them.
-    const webhookUrl = `${api.url}/webhooks/zoom`;
-    await sim.control('POST', '/_sim/config', { webhookUrl: 'http://127.0.0.1:9/webhooks/zoom' });
+    const webhookUrl = `${stack.api.url}/webhooks/zoom`;
+    await stack.sim.control('POST', '/_sim/config', { webhookUrl: 'http://127.0.0.1:9/webhooks/zoom' });
     const queued = await placeCall({ outcome: 'answered', durationSeconds: 300, callQueueRings: 2 });
     const broken = await placeCall({ outcome: 'answered', durationSeconds: 10, omitFields: ['call_id'] });
-    await sim.control('POST', '/_sim/config', { webhookUrl });
-    const sync = () => api.graphql<{ callSync: { status: string; rejected: number } }>('{ callSync { status rejected } }', {}, session);
-    await api.graphql('mutation { syncZoomCalls { status } }', {}, session);
+    await stack.sim.control('POST', '/_sim/config', { webhookUrl });
+    const sync = () => stack.api.graphql<{ callSync: { status: string; rejected: number } }>('{ callSync { status rejected } }', {}, stack.session);
+    await stack.api.graphql('mutation { syncZoomCalls { status } }', {}, stack.session);
     const done = await eventually(sync, (result) => result.data?.callSync.status === 'DONE', 30_000);
     expect(done.data!.callSync.rejected).toBe(1);
     const activities = await db().query(`SELECT result, duration_seconds, contact_id FROM activities WHERE zoom->>'callId' = $1`, [queued.callId]);
-    expect(activities).toEqual([{ result: 'ANSWERED', duration_seconds: 300, contact_id: contactId }]);
+    expect(activities).toEqual([{ result: 'ANSWERED', duration_seconds: 300, contact_id: stack.contactId }]);
     expect(await db().query(`SELECT count(*)::int AS n FROM activities WHERE zoom->>'callId' = $1`, [broken.callId])).toEqual([{ n: 0 }]);
   });
 });

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { startZoomSim, zoomEnvFor, type ZoomSim } from '../../zoom-sim/testing/zoom-sim-process';
-import { type ConnectedStack, JORDAN_LEE, startConnectedStack } from './support/connected-stack';
+import { connectedStackForSuite, JORDAN_LEE } from './support/connected-stack';
 import { startApiProcess } from './support/api-process';
 import { eventually } from './support/eventually';
 import { startTestApi, type TestApi } from './support/test-api';
@@ -9,23 +9,13 @@ import { connectZoom } from './support/zoom-oauth';
 const CALL_FIELDS = 'id type direction result durationSeconds counterpartNumber body contact { id } owner { id } zoom { callId }';
 
 describe('Zoom Phone calls logged from the simulator\u2019s signed webhooks', () => {
-  let sim: ZoomSim;
-  let api: TestApi;
-  let session: string;
-  let contactId: string;
-  let stack: ConnectedStack;
-
-  beforeAll(async () => {
-    stack = await startConnectedStack({ contact: JORDAN_LEE });
-    ({ sim, api, session, contactId } = stack);
-  });
-  afterAll(() => stack?.close());
+  const stack = connectedStackForSuite({ contact: JORDAN_LEE });
 
   const callsOf = async (contact: string) =>
-    (await api.graphql<{ activities: { edges: { node: any }[] } }>(`query($c: ID) { activities(contactId: $c, types: [CALL]) { edges { node { ${CALL_FIELDS} } } } }`, { c: contact }, session)).data!.activities.edges.map((edge) => edge.node);
+    (await stack.api.graphql<{ activities: { edges: { node: any }[] } }>(`query($c: ID) { activities(contactId: $c, types: [CALL]) { edges { node { ${CALL_FIELDS} } } } }`, { c: contact }, stack.session)).data!.activities.edges.map((edge) => edge.node);
 
   it('logs an inbound answered call sent in national format once, on the contact stored in E.164, though every event arrives five times in any order', async () => {
-    const { callId } = await sim.control('POST', '/_sim/phone/calls', {
+    const { callId } = await stack.sim.control('POST', '/_sim/phone/calls', {
       userEmail: 'agent@demo.test',
       direction: 'inbound',
       counterpartNumber: '(415) 555-0187',
@@ -34,15 +24,15 @@ describe('Zoom Phone calls logged from the simulator\u2019s signed webhooks', ()
       durationSeconds: 95,
       delivery: { order: 'shuffled', duplicates: 4 },
     });
-    const calls = await eventually(() => callsOf(contactId), (found) => found.length > 0);
-    await eventually(() => sim.control<{ status: string }[]>('GET', '/_sim/deliveries'), (deliveries) => deliveries.every((delivery) => delivery.status === 'delivered'));
+    const calls = await eventually(() => callsOf(stack.contactId), (found) => found.length > 0);
+    await eventually(() => stack.sim.control<{ status: string }[]>('GET', '/_sim/deliveries'), (deliveries) => deliveries.every((delivery) => delivery.status === 'delivered'));
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(await callsOf(contactId)).toEqual([
-      expect.objectContaining({ type: 'CALL', direction: 'INBOUND', result: 'ANSWERED', durationSeconds: 95, counterpartNumber: '+14155550187', zoom: { callId }, contact: { id: contactId } }),
+    expect(await callsOf(stack.contactId)).toEqual([
+      expect.objectContaining({ type: 'CALL', direction: 'INBOUND', result: 'ANSWERED', durationSeconds: 95, counterpartNumber: '+14155550187', zoom: { callId }, contact: { id: stack.contactId } }),
     ]);
     // The contact's name, not Zoom's caller ID name.
     expect(calls[0].body).toBe('Call from Jordan Lee');
-    const rows = await api.app.get(DataSource).query("SELECT count(*)::int AS n FROM activities WHERE type = 'CALL'");
+    const rows = await stack.api.app.get(DataSource).query("SELECT count(*)::int AS n FROM activities WHERE type = 'CALL'");
     expect(rows[0].n).toBe(1);
   });
 
@@ -51,27 +41,27 @@ describe('Zoom Phone calls logged from the simulator\u2019s signed webhooks', ()
     { scenario: 'outbound answered', call: { direction: 'outbound', counterpartNumber: '+1 (415) 555-0187', outcome: 'answered', durationSeconds: 42 }, expected: { direction: 'OUTBOUND', result: 'ANSWERED', durationSeconds: 42, counterpartNumber: '+14155550187' } },
     { scenario: 'internal, to a colleague\'s extension', call: { direction: 'internal', counterpartNumber: '1002', outcome: 'answered', durationSeconds: 15 }, expected: { direction: 'INTERNAL', result: 'ANSWERED', durationSeconds: 15, counterpartNumber: '+14155550101' } },
   ])('logs one correct activity for $scenario, every event delivered twice in reverse order', async ({ call, expected }) => {
-    const { callId } = await sim.control('POST', '/_sim/phone/calls', { userEmail: 'agent@demo.test', ...call, delivery: { order: 'reverse', duplicates: 1 } });
-    await eventually(() => sim.control<{ status: string }[]>('GET', '/_sim/deliveries'), (deliveries) => deliveries.every((delivery) => delivery.status === 'delivered'));
-    const db = api.app.get(DataSource);
+    const { callId } = await stack.sim.control('POST', '/_sim/phone/calls', { userEmail: 'agent@demo.test', ...call, delivery: { order: 'reverse', duplicates: 1 } });
+    await eventually(() => stack.sim.control<{ status: string }[]>('GET', '/_sim/deliveries'), (deliveries) => deliveries.every((delivery) => delivery.status === 'delivered'));
+    const db = stack.api.app.get(DataSource);
     const rows = await eventually(() => db.query(`SELECT id FROM activities WHERE zoom->>'callId' = $1`, [callId]), (found: Array<{ id: string }>) => found.length > 0);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await db.query(`SELECT id FROM activities WHERE zoom->>'callId' = $1`, [callId])).toHaveLength(1);
-    const activity = (await api.graphql<{ activity: any }>(`query($id: ID!) { activity(id: $id) { ${CALL_FIELDS} } }`, { id: rows[0].id }, session)).data!.activity;
+    const activity = (await stack.api.graphql<{ activity: any }>(`query($id: ID!) { activity(id: $id) { ${CALL_FIELDS} } }`, { id: rows[0].id }, stack.session)).data!.activity;
     expect(activity).toMatchObject({ type: 'CALL', ...expected, zoom: { callId } });
   });
 
   const unmatchedCalls = async () =>
-    (await api.graphql<{ unmatchedActivities: { edges: { node: any }[] } }>(`{ unmatchedActivities { edges { node { ${CALL_FIELDS} counterpartName matchCandidates { id } } } } }`, {}, session)).data!.unmatchedActivities.edges.map((edge) => edge.node);
+    (await stack.api.graphql<{ unmatchedActivities: { edges: { node: any }[] } }>(`{ unmatchedActivities { edges { node { ${CALL_FIELDS} counterpartName matchCandidates { id } } } } }`, {}, stack.session)).data!.unmatchedActivities.edges.map((edge) => edge.node);
   const link = (activityId: string, contact: string) =>
-    api.graphql<{ linkActivity: any }>(`mutation($a: ID!, $c: ID!) { linkActivity(activityId: $a, contactId: $c) { ${CALL_FIELDS} } }`, { a: activityId, c: contact }, session);
+    stack.api.graphql<{ linkActivity: any }>(`mutation($a: ID!, $c: ID!) { linkActivity(activityId: $a, contactId: $c) { ${CALL_FIELDS} } }`, { a: activityId, c: contact }, stack.session);
   const createContact = async (firstName: string, phones: string[]) =>
-    (await api.graphql<{ createContact: { id: string } }>('mutation($f: String!, $p: [String!]) { createContact(input: { firstName: $f, phones: $p }) { id } }', { f: firstName, p: phones }, session)).data!.createContact.id;
+    (await stack.api.graphql<{ createContact: { id: string } }>('mutation($f: String!, $p: [String!]) { createContact(input: { firstName: $f, phones: $p }) { id } }', { f: firstName, p: phones }, stack.session)).data!.createContact.id;
   const placeCall = (counterpartNumber: string, counterpartName?: string) =>
-    sim.control<{ callId: string }>('POST', '/_sim/phone/calls', { userEmail: 'agent@demo.test', direction: 'inbound', counterpartNumber, counterpartName, outcome: 'missed' });
+    stack.sim.control<{ callId: string }>('POST', '/_sim/phone/calls', { userEmail: 'agent@demo.test', direction: 'inbound', counterpartNumber, counterpartName, outcome: 'missed' });
   const logged = async (callId: string) => {
     const rows = await eventually(
-      () => api.app.get(DataSource).query(`SELECT contact_id FROM activities WHERE zoom->>'callId' = $1`, [callId]),
+      () => stack.api.app.get(DataSource).query(`SELECT contact_id FROM activities WHERE zoom->>'callId' = $1`, [callId]),
       (found: Array<{ contact_id: string | null }>) => found.length > 0,
     );
     return rows[0].contact_id;
@@ -113,7 +103,7 @@ describe('Zoom Phone calls logged from the simulator\u2019s signed webhooks', ()
     await logged(stranger.callId);
     const [call] = (await unmatchedCalls()).filter((item) => item.counterpartNumber === '+14155550456');
     await link(call.id, robin);
-    const phones = (await api.graphql<{ contact: { phones: { e164: string }[] } }>('query($id: ID!) { contact(id: $id) { phones { e164 } } }', { id: robin }, session)).data!.contact.phones;
+    const phones = (await stack.api.graphql<{ contact: { phones: { e164: string }[] } }>('query($id: ID!) { contact(id: $id) { phones { e164 } } }', { id: robin }, stack.session)).data!.contact.phones;
     expect(phones).toEqual([{ e164: '+14155550456' }]);
     expect(await logged((await placeCall('+14155550456')).callId)).toBe(robin);
   });

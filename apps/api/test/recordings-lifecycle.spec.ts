@@ -1,9 +1,7 @@
 import { DataSource } from 'typeorm';
-import { type ZoomSim } from '../../zoom-sim/testing/zoom-sim-process';
-import { type ConnectedStack, JORDAN_LEE, startConnectedStack } from './support/connected-stack';
+import { connectedStackForSuite, JORDAN_LEE } from './support/connected-stack';
 import { eventually } from './support/eventually';
 import { snapshotFiles } from './support/files';
-import { type TestApi } from './support/test-api';
 import { connectZoom } from './support/zoom-oauth';
 
 const RECORDING_FIELDS = `id type body transcript summary nextSteps summaryStatus transcriptCues { startSeconds endSeconds speaker text }
@@ -29,35 +27,25 @@ interface Delivery {
 }
 
 describe('cloud recordings: playback, transcript, summary, meetings booked in Zoom, move, detach, deauthorization', () => {
-  let sim: ZoomSim;
-  let api: TestApi;
-  let session: string;
-  let contactId: string;
-  let stack: ConnectedStack;
-
-  beforeAll(async () => {
-    stack = await startConnectedStack({
-      contact: { ...JORDAN_LEE, emails: ['Jordan.Lee@example.com'] },
-      colleagues: [{ email: 'blair@demo.test' }],
-      env: { MEETING_SUMMARY_RETRY_SECONDS: '1' },
-    });
-    ({ sim, api, session, contactId } = stack);
+  const stack = connectedStackForSuite({
+    contact: { ...JORDAN_LEE, emails: ['Jordan.Lee@example.com'] },
+    colleagues: [{ email: 'blair@demo.test' }],
+    env: { MEETING_SUMMARY_RETRY_SECONDS: '1' },
   });
-  afterAll(() => stack?.close());
 
-  const gql = async <T>(query: string, variables: Record<string, unknown> = {}, token = session): Promise<T> => {
-    const result = await api.graphql<T>(query, variables, token);
+  const gql = async <T>(query: string, variables: Record<string, unknown> = {}, token = stack.session): Promise<T> => {
+    const result = await stack.api.graphql<T>(query, variables, token);
     if (result.errors) throw new Error(JSON.stringify(result.errors));
     return result.data!;
   };
   const recordingOf = async (meetingUuid: string, done: (recording: Recording) => boolean): Promise<Recording> => {
     const found = await eventually(async () => {
-      const [row] = await api.app.get(DataSource).query(`SELECT id FROM activities WHERE zoom_ref = $1`, [`recording:${meetingUuid}`]);
+      const [row] = await stack.api.app.get(DataSource).query(`SELECT id FROM activities WHERE zoom_ref = $1`, [`recording:${meetingUuid}`]);
       return row ? (await gql<{ activity: Recording | null }>(`query($id: ID!) { activity(id: $id) { ${RECORDING_FIELDS} } }`, { id: row.id })).activity : null;
     }, (recording) => recording !== null && done(recording), 20_000);
     return found!;
   };
-  const allDelivered = () => eventually(() => sim.control<Delivery[]>('GET', '/_sim/deliveries'), (all) => all.every((delivery) => delivery.status === 'delivered'), 20_000);
+  const allDelivered = () => eventually(() => stack.sim.control<Delivery[]>('GET', '/_sim/deliveries'), (all) => all.every((delivery) => delivery.status === 'delivered'), 20_000);
   const createContact = async (firstName: string, emails: string[]) =>
     (await gql<{ createContact: { id: string } }>('mutation($input: ContactInput!) { createContact(input: $input) { id } }', { input: { firstName, lastName: 'Test', emails } })).createContact.id;
   /** A meeting scheduled on the contact in the CRM, then run at Zoom with a recording. */
@@ -68,23 +56,23 @@ describe('cloud recordings: playback, transcript, summary, meetings booked in Zo
       { input: { contactId: onContact, topic, startTime, durationMinutes: 30, timezone: 'America/Los_Angeles' } },
     );
     const zoomId = scheduleMeeting.zoom.meetingId;
-    await sim.control('POST', `/_sim/meetings/${zoomId}/start`, {});
-    return sim.control<{ uuid: string }>('POST', `/_sim/meetings/${zoomId}/end`, { durationMinutes: 20, withRecording: true, withTranscript: true, withSummary: true, ...end });
+    await stack.sim.control('POST', `/_sim/meetings/${zoomId}/start`, {});
+    return stack.sim.control<{ uuid: string }>('POST', `/_sim/meetings/${zoomId}/end`, { durationMinutes: 20, withRecording: true, withTranscript: true, withSummary: true, ...end });
   };
-  const play = (url: string, headers: Record<string, string> = {}, token: string | null = session) =>
-    fetch(`${api.url}${url}`, { headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+  const play = (url: string, headers: Record<string, string> = {}, token: string | null = stack.session) =>
+    fetch(`${stack.api.url}${url}`, { headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) } });
 
   it('plays video and audio through the api with Range, opens transcript, chat and summary, to its organisation only, storing nothing', async () => {
-    await api.createOrganisation('Rival Realty', [{ email: 'rival@rival.test' }]);
-    const rival = await api.login('rival@rival.test');
-    const client = api.subscribe(session);
+    await stack.api.createOrganisation('Rival Realty', [{ email: 'rival@rival.test' }]);
+    const rival = await stack.api.login('rival@rival.test');
+    const client = stack.api.subscribe(stack.session);
     const added: { id: string; type: string }[] = [];
     const unsubscribe = client.subscribe<{ activityAdded: { id: string; type: string } }>(
-      { query: 'subscription($c: ID) { activityAdded(contactId: $c) { id type } }', variables: { c: contactId } },
+      { query: 'subscription($c: ID) { activityAdded(contactId: $c) { id type } }', variables: { c: stack.contactId } },
       { next: ({ data }) => data && added.push(data.activityAdded), error: () => undefined, complete: () => undefined },
     );
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const { uuid } = await recordedMeeting(contactId, 'Offer review: 9 Elm St');
+    const { uuid } = await recordedMeeting(stack.contactId, 'Offer review: 9 Elm St');
     const recording = await recordingOf(uuid, (found) => found.summaryStatus === 'READY' && found.transcriptCues.length > 0);
     // A subscriber to the contact's timeline heard of it as it came (after the meeting and its invite).
     await eventually(async () => added.filter((activity) => activity.type === 'RECORDING'), (recordings) => recordings.length > 0);
@@ -122,17 +110,17 @@ describe('cloud recordings: playback, transcript, summary, meetings booked in Zo
 
   it('says quietly, once, that the plan gives no AI summary when Zoom refuses it', async () => {
     // What Zoom answers when AI Companion summaries are off for the account (docs/zoom: "400 when the feature is off").
-    await sim.control('POST', '/_sim/faults', { path: '/v2/meetings/', method: 'GET', status: 400, count: 3, body: { code: 300, message: 'AI Companion meeting summary is not enabled.' } });
-    const { uuid } = await recordedMeeting(contactId, 'No summary here', { withSummary: false });
+    await stack.sim.control('POST', '/_sim/faults', { path: '/v2/meetings/', method: 'GET', status: 400, count: 3, body: { code: 300, message: 'AI Companion meeting summary is not enabled.' } });
+    const { uuid } = await recordedMeeting(stack.contactId, 'No summary here', { withSummary: false });
     const recording = await recordingOf(uuid, (found) => found.summaryStatus === 'NOT_ON_PLAN' && found.transcriptCues.length > 0);
     expect(recording).toMatchObject({ summary: null, nextSteps: [] });
     expect(recording.attachments.map((attachment) => attachment.kind).sort()).toEqual(['audio', 'chat', 'transcript', 'video']);
-    expect(api.logLines.filter((line) => line.includes('no AI Companion summary'))).toHaveLength(1);
-    await sim.control('DELETE', '/_sim/faults');
+    expect(stack.api.logLines.filter((line) => line.includes('no AI Companion summary'))).toHaveLength(1);
+    await stack.sim.control('DELETE', '/_sim/faults');
   });
 
   it("keeps the transcript's speakers and times, and search finds the contact and the recording by a word said in it", async () => {
-    const { uuid } = await recordedMeeting(contactId, 'Listing consult: 4 Pine Rd');
+    const { uuid } = await recordedMeeting(stack.contactId, 'Listing consult: 4 Pine Rd');
     const recording = await recordingOf(uuid, (found) => found.transcriptCues.length > 0);
     const cues = recording.transcriptCues;
     expect(new Set(cues.map((cue) => cue.speaker)).size).toBeGreaterThanOrEqual(3);
@@ -142,13 +130,13 @@ describe('cloud recordings: playback, transcript, summary, meetings booked in Zo
     // A word said in the meeting and nowhere else: the simulator's VTT has it (apps/zoom-sim/README.md).
     const word = cues.map((cue) => cue.text).join(' ').match(/\bescrow\b/i)![0];
     const { contacts } = await gql<{ contacts: { edges: { node: { id: string } }[] } }>('query($s: String) { contacts(search: $s) { edges { node { id } } } }', { s: word });
-    expect(contacts.edges.map((edge) => edge.node.id)).toContain(contactId);
+    expect(contacts.edges.map((edge) => edge.node.id)).toContain(stack.contactId);
     const { activities } = await gql<{ activities: { edges: { node: { id: string; type: string } }[] } }>('query($s: String) { activities(search: $s) { edges { node { id type } } } }', { s: word.toUpperCase() });
     expect(activities.edges.map((edge) => edge.node)).toContainEqual({ id: recording.id, type: 'RECORDING' });
   });
 
   it('says the summary is on its way while Zoom makes it, and puts it on when meeting.summary_completed comes', async () => {
-    const { uuid } = await recordedMeeting(contactId, 'Inspection debrief', { summaryDelayMs: 3000 });
+    const { uuid } = await recordedMeeting(stack.contactId, 'Inspection debrief', { summaryDelayMs: 3000 });
     const pending = await recordingOf(uuid, (found) => found.transcriptCues.length > 0 && found.summaryStatus !== null);
     expect(pending).toMatchObject({ summaryStatus: 'PENDING', summary: null, nextSteps: [] });
     const ready = await recordingOf(uuid, (found) => found.summaryStatus === 'READY');
@@ -157,7 +145,7 @@ describe('cloud recordings: playback, transcript, summary, meetings booked in Zo
   });
 
   it('asks Zoom again for a summary that was not ready when meeting.summary_completed is lost', async () => {
-    const { uuid } = await recordedMeeting(contactId, 'Appraisal call', { summaryDelayMs: 2000, drop: ['meeting.summary_completed'] });
+    const { uuid } = await recordedMeeting(stack.contactId, 'Appraisal call', { summaryDelayMs: 2000, drop: ['meeting.summary_completed'] });
     // The first answers come while Zoom has no summary yet.
     expect((await recordingOf(uuid, (found) => found.transcriptCues.length > 0 && found.summaryStatus !== null)).summaryStatus).toBe('PENDING');
     const ready = await recordingOf(uuid, (found) => found.summaryStatus === 'READY');
@@ -167,31 +155,31 @@ describe('cloud recordings: playback, transcript, summary, meetings booked in Zo
 
   it('puts a meeting booked in Zoom on the contact it invited, and one that invited no contact in Unmatched', async () => {
     const bookedInZoom = async (topic: string, invitees: string[]) => {
-      const meeting = await sim.control<{ id: number }>('POST', '/_sim/meetings', { userEmail: 'agent@demo.test', topic, durationMinutes: 30, invitees });
-      await sim.control('POST', `/_sim/meetings/${meeting.id}/start`, {});
-      return sim.control<{ uuid: string }>('POST', `/_sim/meetings/${meeting.id}/end`, { durationMinutes: 15, withRecording: true });
+      const meeting = await stack.sim.control<{ id: number }>('POST', '/_sim/meetings', { userEmail: 'agent@demo.test', topic, durationMinutes: 30, invitees });
+      await stack.sim.control('POST', `/_sim/meetings/${meeting.id}/start`, {});
+      return stack.sim.control<{ uuid: string }>('POST', `/_sim/meetings/${meeting.id}/end`, { durationMinutes: 15, withRecording: true });
     };
     const invited = await bookedInZoom('Buyer call booked in Zoom', ['someone@else.test', 'jordan.lee@EXAMPLE.com']);
-    expect((await recordingOf(invited.uuid, (found) => found.contact !== null)).contact).toEqual({ id: contactId });
+    expect((await recordingOf(invited.uuid, (found) => found.contact !== null)).contact).toEqual({ id: stack.contactId });
 
     const stranger = await bookedInZoom('Call with a stranger', ['nobody@else.test']);
     const unmatched = await recordingOf(stranger.uuid, (found) => found.attachments.length >= 2);
     expect(unmatched.contact).toBeNull();
     const { unmatchedActivities } = await gql<{ unmatchedActivities: { edges: { node: { id: string } }[] } }>('{ unmatchedActivities(first: 100) { edges { node { id } } } }');
     expect(unmatchedActivities.edges.map((edge) => edge.node.id)).toContain(unmatched.id);
-    await gql('mutation($a: ID!, $c: ID!) { linkActivity(activityId: $a, contactId: $c) { id } }', { a: unmatched.id, c: contactId });
-    expect((await recordingOf(stranger.uuid, () => true)).contact).toEqual({ id: contactId });
+    await gql('mutation($a: ID!, $c: ID!) { linkActivity(activityId: $a, contactId: $c) { id } }', { a: unmatched.id, c: stack.contactId });
+    expect((await recordingOf(stranger.uuid, () => true)).contact).toEqual({ id: stack.contactId });
   });
 
   it('moves a recording to another deal and detaches it, live on both timelines', async () => {
     const buyerId = await createContact('Buyer', ['buyer@example.com']);
     const { createDeal } = await gql<{ createDeal: { id: string } }>('mutation($input: DealInput!) { createDeal(input: $input) { id } }', { input: { title: 'Buyer: 4 Pine Rd', contactId: buyerId } });
-    const { uuid } = await recordedMeeting(contactId, 'Second viewing');
+    const { uuid } = await recordedMeeting(stack.contactId, 'Second viewing');
     const recording = await recordingOf(uuid, (found) => found.transcriptCues.length > 0 && found.summaryStatus === 'READY');
 
     type Update = { id: string; contact: { id: string } | null; deal: { id: string } | null; transcript: string | null; summary: string | null };
-    const client = api.subscribe(session);
-    const heard: Record<string, Update[]> = { [contactId]: [], [buyerId]: [] };
+    const client = stack.api.subscribe(stack.session);
+    const heard: Record<string, Update[]> = { [stack.contactId]: [], [buyerId]: [] };
     const unsubscribes = Object.keys(heard).map((timeline) =>
       client.subscribe<{ activityUpdated: Update }>(
         { query: 'subscription($c: ID) { activityUpdated(contactId: $c) { id contact { id } deal { id } transcript summary } }', variables: { c: timeline } },
@@ -209,7 +197,7 @@ describe('cloud recordings: playback, transcript, summary, meetings booked in Zo
 
       await eventually(async () => heard[buyerId].length, (count) => count === 2);
       // The timeline it left hears it once, with its new contact; the detach elsewhere is none of its business.
-      expect(heard[contactId]).toEqual([expect.objectContaining({ contact: { id: buyerId } })]);
+      expect(heard[stack.contactId]).toEqual([expect.objectContaining({ contact: { id: buyerId } })]);
       expect(heard[buyerId]).toEqual([
         expect.objectContaining({ contact: { id: buyerId }, deal: { id: createDeal.id }, transcript: recording.transcript }),
         expect.objectContaining({ contact: null, deal: null }),
@@ -220,41 +208,41 @@ describe('cloud recordings: playback, transcript, summary, meetings booked in Zo
     }
     const { unmatchedActivities } = await gql<{ unmatchedActivities: { edges: { node: { id: string } }[] } }>('{ unmatchedActivities(first: 100) { edges { node { id } } } }');
     expect(unmatchedActivities.edges.map((edge) => edge.node.id)).toContain(recording.id);
-    const moveNowhere = await api.graphql(`mutation($a: ID!) { moveRecording(activityId: $a) { id } }`, { a: recording.id }, session);
+    const moveNowhere = await stack.api.graphql(`mutation($a: ID!) { moveRecording(activityId: $a) { id } }`, { a: recording.id }, stack.session);
     expect(moveNowhere.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('makes no recording request at all for a Basic-plan host, even when a recording event names one', async () => {
-    const blair = await api.login('blair@demo.test');
-    await connectZoom(api, blair, 'basic@demo.test');
+    const blair = await stack.api.login('blair@demo.test');
+    await connectZoom(stack.api, blair, 'basic@demo.test');
     const { zoomConnection } = await gql<{ zoomConnection: { planType: string; capabilities: { recordings: boolean } } }>('{ zoomConnection { planType capabilities { recordings } } }', {}, blair);
     expect(zoomConnection.capabilities.recordings).toBe(false);
-    const [basic] = (await sim.control<{ id: string; email: string }[]>('GET', '/_sim/users')).filter((user) => user.email === 'basic@demo.test');
-    const before = (await sim.control<{ path: string }[]>('GET', '/_sim/requests')).length;
-    await sim.control('POST', '/_sim/webhooks/send', {
+    const [basic] = (await stack.sim.control<{ id: string; email: string }[]>('GET', '/_sim/users')).filter((user) => user.email === 'basic@demo.test');
+    const before = (await stack.sim.control<{ path: string }[]>('GET', '/_sim/requests')).length;
+    await stack.sim.control('POST', '/_sim/webhooks/send', {
       event: 'recording.completed',
-      payload: { account_id: 'basic-account', object: { id: 1234, uuid: 'basic-uuid==', host_id: basic.id, topic: 'Free plan', recording_files: [{ id: 'f1', file_type: 'MP4', download_url: `${sim.url}/rec/download/f1` }] } },
+      payload: { account_id: 'basic-account', object: { id: 1234, uuid: 'basic-uuid==', host_id: basic.id, topic: 'Free plan', recording_files: [{ id: 'f1', file_type: 'MP4', download_url: `${stack.sim.url}/rec/download/f1` }] } },
     });
     await allDelivered();
-    const after = await sim.control<{ path: string }[]>('GET', '/_sim/requests');
+    const after = await stack.sim.control<{ path: string }[]>('GET', '/_sim/requests');
     expect(after.slice(before).filter((request) => /recording|meeting_summary|\/rec\//.test(request.path))).toEqual([]);
-    const [row] = await api.app.get(DataSource).query(`SELECT count(*)::int AS n FROM activities WHERE zoom_ref = 'recording:basic-uuid=='`);
+    const [row] = await stack.api.app.get(DataSource).query(`SELECT count(*)::int AS n FROM activities WHERE zoom_ref = 'recording:basic-uuid=='`);
     expect(row.n).toBe(0);
   });
 
   // Last: the agent's Zoom grant ends here.
   it('on app_deauthorized deletes the recordings, and keeps a detached one as metadata only', async () => {
-    const kept = await recordedMeeting(contactId, 'Keep as a record');
+    const kept = await recordedMeeting(stack.contactId, 'Keep as a record');
     const keptRecording = await recordingOf(kept.uuid, (found) => found.transcriptCues.length > 0 && found.summaryStatus === 'READY');
     await gql('mutation($a: ID!) { detachRecording(activityId: $a) { id } }', { a: keptRecording.id });
-    const gone = await recordedMeeting(contactId, 'Delete with Zoom');
+    const gone = await recordedMeeting(stack.contactId, 'Delete with Zoom');
     const goneRecording = await recordingOf(gone.uuid, (found) => found.transcriptCues.length > 0);
 
-    await sim.control('POST', '/_sim/deauthorize', { userEmail: 'agent@demo.test' });
+    await stack.sim.control('POST', '/_sim/deauthorize', { userEmail: 'agent@demo.test' });
     await eventually(async () => (await gql<{ activity: Recording | null }>(`query($id: ID!) { activity(id: $id) { id } }`, { id: goneRecording.id })).activity, (found) => found === null, 20_000);
     const { activity } = await gql<{ activity: Recording | null }>(`query($id: ID!) { activity(id: $id) { ${RECORDING_FIELDS} } }`, { id: keptRecording.id });
     expect(activity).toMatchObject({ type: 'RECORDING', body: keptRecording.body, contact: null, attachments: [], transcript: null, summary: null, nextSteps: [], transcriptCues: [], zoom: null });
-    const db = api.app.get(DataSource);
+    const db = stack.api.app.get(DataSource);
     expect(await db.query(`SELECT count(*)::int AS n FROM cloud_recording_files WHERE activity_id = $1`, [keptRecording.id])).toEqual([{ n: 0 }]);
   });
 });

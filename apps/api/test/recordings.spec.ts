@@ -1,7 +1,5 @@
-import { type ZoomSim } from '../../zoom-sim/testing/zoom-sim-process';
-import { type ConnectedStack, JORDAN_LEE, startConnectedStack } from './support/connected-stack';
+import { connectedStackForSuite, JORDAN_LEE } from './support/connected-stack';
 import { eventually } from './support/eventually';
-import { type TestApi } from './support/test-api';
 import { postWebhook, zoomHeaders } from './support/zoom-webhooks';
 
 const RECORDING_FIELDS = `id type occurredAt durationSeconds body transcript summary nextSteps contact { id } attachments { kind url title } zoom { meetingId meetingUuid }`;
@@ -25,43 +23,31 @@ interface RecordingActivity {
 }
 
 describe('Zoom cloud recordings of meetings scheduled from the CRM', () => {
-  let sim: ZoomSim;
-  let api: TestApi;
-  let session: string;
-  let contactId: string;
-  let stack: ConnectedStack;
-
-  beforeAll(async () => {
-    stack = await startConnectedStack({ contact: { ...JORDAN_LEE, emails: ['jordan.lee@example.com'] } });
-    ({ sim, api, session, contactId } = stack);
-  });
-  afterAll(async () => {
-    await stack?.close();
-  });
+  const stack = connectedStackForSuite({ contact: { ...JORDAN_LEE, emails: ['jordan.lee@example.com'] } });
 
   const recordings = async () =>
-    (await api.graphql<{ activities: { edges: { node: RecordingActivity }[] } }>(RECORDINGS, { c: contactId }, session)).data!.activities.edges.map((edge) => edge.node);
-  const allDelivered = () => eventually(() => sim.control<Delivery[]>('GET', '/_sim/deliveries'), (all) => all.every((delivery) => delivery.status === 'delivered'), 20_000);
+    (await stack.api.graphql<{ activities: { edges: { node: RecordingActivity }[] } }>(RECORDINGS, { c: stack.contactId }, stack.session)).data!.activities.edges.map((edge) => edge.node);
+  const allDelivered = () => eventually(() => stack.sim.control<Delivery[]>('GET', '/_sim/deliveries'), (all) => all.every((delivery) => delivery.status === 'delivered'), 20_000);
   const kindsOf = (activity: RecordingActivity) => activity.attachments.map((attachment) => attachment.kind).sort();
 
   it('puts one RECORDING on the meeting contact with video, audio, transcript text and the AI summary, and redelivery adds nothing', async () => {
     const startTime = new Date(Date.now() + 86_400_000).toISOString().replace(/\.\d{3}Z$/, '.000Z');
-    const scheduled = await api.graphql<{ scheduleMeeting: { id: string; zoom: { meetingId: string } } }>(
+    const scheduled = await stack.api.graphql<{ scheduleMeeting: { id: string; zoom: { meetingId: string } } }>(
       'mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id zoom { meetingId } } }',
-      { input: { contactId, topic: 'Viewing: 12 Oak St', startTime, durationMinutes: 30, timezone: 'America/Los_Angeles' } },
-      session,
+      { input: { contactId: stack.contactId, topic: 'Viewing: 12 Oak St', startTime, durationMinutes: 30, timezone: 'America/Los_Angeles' } },
+      stack.session,
     );
     expect(scheduled.errors).toBeUndefined();
     const zoomId = scheduled.data!.scheduleMeeting.zoom.meetingId;
-    await sim.control('POST', `/_sim/meetings/${zoomId}/start`, {});
-    await sim.control('POST', `/_sim/meetings/${zoomId}/end`, { durationMinutes: 25, withRecording: true, withTranscript: true, withSummary: true });
+    await stack.sim.control('POST', `/_sim/meetings/${zoomId}/start`, {});
+    await stack.sim.control('POST', `/_sim/meetings/${zoomId}/end`, { durationMinutes: 25, withRecording: true, withTranscript: true, withSummary: true });
 
     const [recording] = await eventually(
       recordings,
       (found) => found.length === 1 && ['audio', 'chat', 'summary', 'transcript', 'video'].every((kind) => kindsOf(found[0]).includes(kind)) && Boolean(found[0].transcript) && Boolean(found[0].summary),
       20_000,
     );
-    expect(recording).toMatchObject({ type: 'RECORDING', durationSeconds: 1500, contact: { id: contactId }, zoom: { meetingId: zoomId } });
+    expect(recording).toMatchObject({ type: 'RECORDING', durationSeconds: 1500, contact: { id: stack.contactId }, zoom: { meetingId: zoomId } });
     expect(recording.zoom.meetingUuid).toBeTruthy();
     expect(kindsOf(recording)).toEqual(['audio', 'chat', 'summary', 'transcript', 'video']);
     // The simulator's VTT (apps/zoom-sim/src/cloud-recordings.ts), as `Speaker: words` lines.
@@ -74,7 +60,7 @@ describe('Zoom cloud recordings of meetings scheduled from the CRM', () => {
     expect(recording.nextSteps[1]).toBe('Guest confirms a time for the next visit.');
 
     const deliveries = await allDelivered();
-    for (const delivery of deliveries) await sim.control('POST', `/_sim/deliveries/${delivery.id}/redeliver`, {});
+    for (const delivery of deliveries) await stack.sim.control('POST', `/_sim/deliveries/${delivery.id}/redeliver`, {});
     await allDelivered();
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const after = await recordings();
@@ -88,12 +74,12 @@ describe('Zoom cloud recordings of meetings scheduled from the CRM', () => {
     expect(recordingEvents.map((delivery) => delivery.event)).toEqual(['recording.transcript_completed', 'recording.completed']);
     for (const [index, delivery] of recordingEvents.entries()) {
       const body = JSON.stringify({ ...delivery.body, event_ts: delivery.body.event_ts + 1000 + index });
-      expect((await postWebhook(api.url, body, zoomHeaders(body, 'sim-webhook-secret'))).status).toBe(200);
+      expect((await postWebhook(stack.api.url, body, zoomHeaders(body, 'sim-webhook-secret'))).status).toBe(200);
     }
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const again = await recordings();
     expect(again).toHaveLength(1);
     expect(kindsOf(again[0])).toEqual(['audio', 'chat', 'summary', 'transcript', 'video']);
-    expect(again[0]).toMatchObject({ transcript: recording.transcript, summary: recording.summary, nextSteps: recording.nextSteps, contact: { id: contactId } });
+    expect(again[0]).toMatchObject({ transcript: recording.transcript, summary: recording.summary, nextSteps: recording.nextSteps, contact: { id: stack.contactId } });
   });
 });

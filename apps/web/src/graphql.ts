@@ -484,14 +484,12 @@ export interface SyncProgress {
   finishedAt: string | null;
 }
 
+/** The fields of SyncProgress, which CallSync and RecordingSync share (two types, so two fragments). */
+const SYNC_PROGRESS_FIELDS = 'status processed total percent error finishedAt';
+
 const CALL_SYNC_FIELDS = gql`
   fragment CallSyncFields on CallSync {
-    status
-    processed
-    total
-    percent
-    error
-    finishedAt
+    ${SYNC_PROGRESS_FIELDS}
   }
 `;
 
@@ -515,12 +513,7 @@ export const SYNC_ZOOM_CALLS = gql`
 
 const RECORDING_SYNC_FIELDS = gql`
   fragment RecordingSyncFields on RecordingSync {
-    status
-    processed
-    total
-    percent
-    error
-    finishedAt
+    ${SYNC_PROGRESS_FIELDS}
   }
 `;
 

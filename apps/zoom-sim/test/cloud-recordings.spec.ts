@@ -1,5 +1,5 @@
 import { TRANSCRIPT_ONLY_WORD } from '../src/cloud-recordings';
-import { bodyOf, SimHarness } from './support/harness';
+import { bodyOf, harnessForSuite, SimHarness } from './support/harness';
 
 interface SimDelivery {
   event: string;
@@ -41,25 +41,18 @@ function vttCues(vtt: string) {
 }
 
 describe('zoom-sim cloud recordings: files, transcript, chat and the AI Companion summary', () => {
-  const harness = new SimHarness();
-  let agent: string;
-  beforeAll(() => harness.start());
-  beforeEach(async () => {
-    await harness.reset();
-    agent = (await harness.connect('agent@demo.test')).access_token;
-  });
-  afterAll(() => harness.stop());
+  const harness = harnessForSuite({ resetEach: true });
 
   const deliveries = () => harness.control<SimDelivery[]>('GET', '/_sim/deliveries');
   const download = async (file: RecordingFileItem) => {
-    const response = await harness.api(agent, 'GET', file.download_url);
+    const response = await harness.api(harness.agent, 'GET', file.download_url);
     expect(response.status).toBe(200);
     return { text: await response.text(), contentType: response.headers.get('content-type') };
   };
-  const summaryOf = (uuid: string, token = agent) => harness.api(token, 'GET', `/v2/meetings/${uuidPath(uuid)}/meeting_summary`);
+  const summaryOf = (uuid: string, token = harness.agent) => harness.api(token, 'GET', `/v2/meetings/${uuidPath(uuid)}/meeting_summary`);
 
   /** A meeting of `token`'s user, started and ended with `end` (30 minutes by default). */
-  async function meetingEnded(end: Record<string, unknown>, token = agent) {
+  async function meetingEnded(end: Record<string, unknown>, token = harness.agent) {
     const meeting = await bodyOf(harness.api(token, 'POST', '/v2/users/me/meetings', { topic: 'Showing: 12 Alder St', type: 2, start_time: '2031-11-25T12:00:00Z', duration: 30 }));
     await harness.control('POST', `/_sim/meetings/${meeting.id}/start`);
     const ended = await harness.control('POST', `/_sim/meetings/${meeting.id}/end`, { durationMinutes: 30, ...end });
@@ -119,9 +112,9 @@ describe('zoom-sim cloud recordings: files, transcript, chat and the AI Companio
     const everythingElse = [
       (await download(chat)).text,
       ...harness.receiver.events.map((received) => received.raw),
-      await (await harness.api(agent, 'GET', `/v2/meetings/${id}`)).text(),
-      await (await harness.api(agent, 'GET', `/v2/meetings/${id}/recordings`)).text(),
-      await (await harness.api(agent, 'GET', '/v2/users/me/recordings')).text(),
+      await (await harness.api(harness.agent, 'GET', `/v2/meetings/${id}`)).text(),
+      await (await harness.api(harness.agent, 'GET', `/v2/meetings/${id}/recordings`)).text(),
+      await (await harness.api(harness.agent, 'GET', '/v2/users/me/recordings')).text(),
       await (await summaryOf(uuid)).text(),
       JSON.stringify(await harness.control('GET', '/_sim/meetings')),
     ];
@@ -143,7 +136,7 @@ describe('zoom-sim cloud recordings: files, transcript, chat and the AI Companio
     const notYet = await summaryOf(uuid);
     expect(notYet.status).toBe(404);
     expect(await bodyOf(notYet)).toEqual({ code: 3322, message: 'Meeting summary does not exist.' });
-    expect((await harness.api(agent, 'GET', `/v2/meetings/${id}/meeting_summary`)).status).toBe(404);
+    expect((await harness.api(harness.agent, 'GET', `/v2/meetings/${id}/meeting_summary`)).status).toBe(404);
     expect((await deliveries()).map((delivery) => delivery.event)).not.toContain('meeting.summary_completed');
 
     const [completed] = await harness.receiver.waitFor(1, 'meeting.summary_completed');
@@ -217,7 +210,7 @@ describe('zoom-sim cloud recordings: files, transcript, chat and the AI Companio
   });
 
   it('rejects a summary delay out of range or without a summary', async () => {
-    const meeting = await bodyOf(harness.api(agent, 'POST', '/v2/users/me/meetings', { topic: 'Delay', type: 2, start_time: '2031-11-25T12:00:00Z' }));
+    const meeting = await bodyOf(harness.api(harness.agent, 'POST', '/v2/users/me/meetings', { topic: 'Delay', type: 2, start_time: '2031-11-25T12:00:00Z' }));
     await harness.control('POST', `/_sim/meetings/${meeting.id}/start`);
     const end = (body: Record<string, unknown>) => fetch(`${harness.url}/_sim/meetings/${meeting.id}/end`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const tooLong = await end({ withSummary: true, summaryDelayMs: 600_001 });
@@ -254,7 +247,7 @@ describe('zoom-sim cloud recordings: files, transcript, chat and the AI Companio
   describe('a bulk past of recorded meetings (POST /_sim/meetings/history)', () => {
     const history = (body: Record<string, unknown>) =>
       fetch(`${harness.url}/_sim/meetings/history`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userEmail: 'agent@demo.test', ...body }) });
-    const listAll = async (query: string) => bodyOf(harness.api(agent, 'GET', `/v2/users/me/recordings?page_size=300&${query}`));
+    const listAll = async (query: string) => bodyOf(harness.api(harness.agent, 'GET', `/v2/users/me/recordings?page_size=300&${query}`));
     const date = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
     it('records past meetings spread evenly over the days asked, the newest ended an hour ago, and sends nothing', async () => {
@@ -276,7 +269,7 @@ describe('zoom-sim cloud recordings: files, transcript, chat and the AI Companio
       expect(gaps[0]).toBeGreaterThan(5 * 3_600_000);
       for (const meeting of meetings) expect(meeting.recording_files.map((file) => file.file_type)).toEqual(['MP4', 'M4A', 'TRANSCRIPT']);
 
-      const recordings = await bodyOf(harness.api(agent, 'GET', `/v2/meetings/${uuidPath(newest.uuid)}/recordings`));
+      const recordings = await bodyOf(harness.api(harness.agent, 'GET', `/v2/meetings/${uuidPath(newest.uuid)}/recordings`));
       expect(recordings).toMatchObject({ uuid: newest.uuid, recording_count: 3 });
       const vtt = newest.recording_files[2];
       expect((await download(vtt)).text).toContain(`Today is about ${newest.topic}.`);
@@ -308,13 +301,7 @@ describe('zoom-sim cloud recordings: files, transcript, chat and the AI Companio
 });
 
 describe('zoom-sim meetings made at Zoom with invitees', () => {
-  const harness = new SimHarness();
-  let agent: string;
-  beforeAll(async () => {
-    await harness.start();
-    agent = (await harness.connect('agent@demo.test')).access_token;
-  });
-  afterAll(() => harness.stop());
+  const harness = harnessForSuite({ resetEach: false });
 
   const createAtZoom = (body: Record<string, unknown>) =>
     fetch(`${harness.url}/_sim/meetings`, {
@@ -322,7 +309,7 @@ describe('zoom-sim meetings made at Zoom with invitees', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ userEmail: 'agent@demo.test', topic: 'Booked at Zoom', startTime: '2031-11-25T12:00:00Z', durationMinutes: 45, ...body }),
     });
-  const inviteesOf = async (meetingId: number) => (await bodyOf(harness.api(agent, 'GET', `/v2/meetings/${meetingId}`))).settings.meeting_invitees;
+  const inviteesOf = async (meetingId: number) => (await bodyOf(harness.api(harness.agent, 'GET', `/v2/meetings/${meetingId}`))).settings.meeting_invitees;
 
   it('keeps the invitees of a meeting made at Zoom and shows them as settings.meeting_invitees', async () => {
     const created = await createAtZoom({ invitees: ['jordan.lee@example.net', 'sam.rivera@example.org'] });
@@ -342,7 +329,7 @@ describe('zoom-sim meetings made at Zoom with invitees', () => {
   });
 
   it('accepts and keeps settings.meeting_invitees on create and update, keeping only each email', async () => {
-    const created = await harness.api(agent, 'POST', '/v2/users/me/meetings', {
+    const created = await harness.api(harness.agent, 'POST', '/v2/users/me/meetings', {
       topic: 'Invited',
       type: 2,
       start_time: '2031-11-25T12:00:00Z',
@@ -350,9 +337,9 @@ describe('zoom-sim meetings made at Zoom with invitees', () => {
     });
     const meeting = await bodyOf(created);
     expect(meeting.settings.meeting_invitees).toEqual([{ email: 'jordan.lee@example.net' }]);
-    expect((await harness.api(agent, 'PATCH', `/v2/meetings/${meeting.id}`, { settings: { meeting_invitees: [{ email: 'sam.rivera@example.org' }] } })).status).toBe(204);
+    expect((await harness.api(harness.agent, 'PATCH', `/v2/meetings/${meeting.id}`, { settings: { meeting_invitees: [{ email: 'sam.rivera@example.org' }] } })).status).toBe(204);
     expect(await inviteesOf(meeting.id)).toEqual([{ email: 'sam.rivera@example.org' }]);
-    expect((await harness.api(agent, 'PATCH', `/v2/meetings/${meeting.id}`, { topic: 'Renamed' })).status).toBe(204);
+    expect((await harness.api(harness.agent, 'PATCH', `/v2/meetings/${meeting.id}`, { topic: 'Renamed' })).status).toBe(204);
     expect(await inviteesOf(meeting.id)).toEqual([{ email: 'sam.rivera@example.org' }]);
   });
 
@@ -361,7 +348,7 @@ describe('zoom-sim meetings made at Zoom with invitees', () => {
     [[{ name: 'Jordan' }], 'settings.meeting_invitees[0].email (not an email address: none given)'],
     [['jordan.lee@example.net'], 'settings.meeting_invitees[0].email (not an email address: none given)'],
   ])('rejects invitees %j with code 300 naming the bad one', async (invitees, field) => {
-    const rejected = await harness.api(agent, 'POST', '/v2/users/me/meetings', { topic: 'Invited', type: 2, start_time: '2031-11-25T12:00:00Z', settings: { meeting_invitees: invitees } });
+    const rejected = await harness.api(harness.agent, 'POST', '/v2/users/me/meetings', { topic: 'Invited', type: 2, start_time: '2031-11-25T12:00:00Z', settings: { meeting_invitees: invitees } });
     expect(rejected.status).toBe(400);
     expect(await bodyOf(rejected)).toEqual({ code: 300, message: `Invalid field: ${field}.` });
   });

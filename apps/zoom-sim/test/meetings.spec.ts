@@ -1,17 +1,10 @@
-import { bodyOf, SimHarness } from './support/harness';
+import { bodyOf, harnessForSuite, SimHarness } from './support/harness';
 
 describe('zoom-sim meetings and cloud recordings', () => {
-  const harness = new SimHarness();
-  let agent: string;
-  beforeAll(() => harness.start());
-  beforeEach(async () => {
-    await harness.reset();
-    agent = (await harness.connect('agent@demo.test')).access_token;
-  });
-  afterAll(() => harness.stop());
+  const harness = harnessForSuite({ resetEach: true });
 
   const schedule = (body: Record<string, unknown> = {}) =>
-    harness.api(agent, 'POST', '/v2/users/me/meetings', { topic: 'Showing: 12 Alder St', type: 2, start_time: '2031-11-25T12:00:00', timezone: 'America/Los_Angeles', duration: 30, ...body });
+    harness.api(harness.agent, 'POST', '/v2/users/me/meetings', { topic: 'Showing: 12 Alder St', type: 2, start_time: '2031-11-25T12:00:00', timezone: 'America/Los_Angeles', duration: 30, ...body });
 
   it('creates, reads, reschedules, lists and deletes a meeting with the events Zoom sends', async () => {
     const created = await schedule({ settings: { waiting_room: true, meeting_invitees: [{ email: 'jordan@example.net' }] } });
@@ -20,17 +13,17 @@ describe('zoom-sim meetings and cloud recordings', () => {
     expect(meeting).toMatchObject({ topic: 'Showing: 12 Alder St', start_time: '2031-11-25T20:00:00Z', duration: 30, status: 'waiting', settings: { waiting_room: true } });
     expect(meeting.join_url).toMatch(new RegExp(`/j/${meeting.id}\\?pwd=`));
 
-    expect(await bodyOf(harness.api(agent, 'GET', `/v2/meetings/${meeting.id}`))).toMatchObject({ id: meeting.id, uuid: meeting.uuid });
-    const patched = await harness.api(agent, 'PATCH', `/v2/meetings/${meeting.id}`, { start_time: '2031-11-25T13:00:00', timezone: 'America/Los_Angeles' });
+    expect(await bodyOf(harness.api(harness.agent, 'GET', `/v2/meetings/${meeting.id}`))).toMatchObject({ id: meeting.id, uuid: meeting.uuid });
+    const patched = await harness.api(harness.agent, 'PATCH', `/v2/meetings/${meeting.id}`, { start_time: '2031-11-25T13:00:00', timezone: 'America/Los_Angeles' });
     expect(patched.status).toBe(204);
     const [updated] = await harness.receiver.waitFor(1, 'meeting.updated');
     expect(updated.body.payload).toMatchObject({ object: { id: meeting.id, start_time: '2031-11-25T21:00:00Z' }, old_object: { start_time: '2031-11-25T20:00:00Z' } });
 
-    const upcoming = await bodyOf(harness.api(agent, 'GET', '/v2/users/me/meetings?type=upcoming'));
+    const upcoming = await bodyOf(harness.api(harness.agent, 'GET', '/v2/users/me/meetings?type=upcoming'));
     expect(upcoming.meetings).toEqual([expect.objectContaining({ id: meeting.id, start_time: '2031-11-25T21:00:00Z' })]);
 
-    expect((await harness.api(agent, 'DELETE', `/v2/meetings/${meeting.id}`)).status).toBe(204);
-    const gone = await harness.api(agent, 'GET', `/v2/meetings/${meeting.id}`);
+    expect((await harness.api(harness.agent, 'DELETE', `/v2/meetings/${meeting.id}`)).status).toBe(204);
+    const gone = await harness.api(harness.agent, 'GET', `/v2/meetings/${meeting.id}`);
     expect(gone.status).toBe(404);
     expect(await bodyOf(gone)).toEqual({ code: 3001, message: `Meeting does not exist: ${meeting.id}.` });
     await harness.receiver.waitFor(1, 'meeting.deleted');
@@ -44,7 +37,7 @@ describe('zoom-sim meetings and cloud recordings', () => {
     const meeting = await bodyOf(schedule());
     const admin = (await harness.connect('admin@demo.test')).access_token;
     expect((await harness.api(admin, 'GET', `/v2/meetings/${meeting.id}`)).status).toBe(404);
-    const broken = await fetch(`${harness.url}/v2/users/me/meetings`, { method: 'POST', headers: { authorization: `Bearer ${agent}`, 'content-type': 'application/json' }, body: '{' });
+    const broken = await fetch(`${harness.url}/v2/users/me/meetings`, { method: 'POST', headers: { authorization: `Bearer ${harness.agent}`, 'content-type': 'application/json' }, body: '{' });
     expect(broken.status).toBe(400);
   });
 
@@ -67,7 +60,7 @@ describe('zoom-sim meetings and cloud recordings', () => {
     const statuses: number[] = [];
     let limited: Response | undefined;
     for (let index = 0; index < 6; index += 1) {
-      const response = await harness.api(agent, 'GET', '/v2/users/me');
+      const response = await harness.api(harness.agent, 'GET', '/v2/users/me');
       statuses.push(response.status);
       if (response.status === 429) limited = response;
     }
@@ -95,11 +88,11 @@ describe('zoom-sim meetings and cloud recordings', () => {
     expect(await withToken.text()).toMatch(/^WEBVTT/);
     expect((await fetch(vtt.download_url)).status).toBe(401);
 
-    const recordings = await bodyOf(harness.api(agent, 'GET', `/v2/meetings/${encodeURIComponent(encodeURIComponent(meeting.uuid))}/recordings`));
+    const recordings = await bodyOf(harness.api(harness.agent, 'GET', `/v2/meetings/${encodeURIComponent(encodeURIComponent(meeting.uuid))}/recordings`));
     expect(recordings).toMatchObject({ uuid: meeting.uuid, recording_count: 4, type: '2' });
-    const listed = await bodyOf(harness.api(agent, 'GET', '/v2/users/me/recordings'));
+    const listed = await bodyOf(harness.api(harness.agent, 'GET', '/v2/users/me/recordings'));
     expect(listed.meetings).toHaveLength(1);
-    const summary = await bodyOf(harness.api(agent, 'GET', `/v2/meetings/${encodeURIComponent(encodeURIComponent(meeting.uuid))}/meeting_summary`));
+    const summary = await bodyOf(harness.api(harness.agent, 'GET', `/v2/meetings/${encodeURIComponent(encodeURIComponent(meeting.uuid))}/meeting_summary`));
     expect(summary).toMatchObject({ meeting_uuid: meeting.uuid, meeting_topic: 'Showing: 12 Alder St', next_steps: expect.any(Array) });
 
     expect((await harness.control('GET', '/_sim/meetings?userEmail=agent@demo.test')).map((entry: { id: number }) => entry.id)).toEqual([meeting.id]);

@@ -1,16 +1,7 @@
-import { bodyOf, SimHarness } from './support/harness';
+import { bodyOf, harnessForSuite } from './support/harness';
 
 describe('zoom-sim Zoom Phone', () => {
-  const harness = new SimHarness();
-  let agent: string;
-  beforeAll(async () => {
-    await harness.start();
-  });
-  beforeEach(async () => {
-    await harness.reset();
-    agent = (await harness.connect('agent@demo.test')).access_token;
-  });
-  afterAll(() => harness.stop());
+  const harness = harnessForSuite({ resetEach: true });
 
   const call = (body: Record<string, unknown>) => harness.control('POST', '/_sim/phone/calls', { userEmail: 'agent@demo.test', ...body });
   const names = () => harness.receiver.events.map((received) => received.body.event);
@@ -36,17 +27,17 @@ describe('zoom-sim Zoom Phone', () => {
     expect(record).toMatchObject({ direction: 'inbound', result: 'answered', talk_time: 95, caller_did_number: '+14155550187', caller_name: 'JORDAN LEE', callee_ext_number: '1001', recording_id: recordingId });
     expect(Date.parse(record.end_time) - Date.parse(record.answer_time)).toBe(95_000);
 
-    const listed = await bodyOf(harness.api(agent, 'GET', '/v2/phone/users/me/call_history'));
+    const listed = await bodyOf(harness.api(harness.agent, 'GET', '/v2/phone/users/me/call_history'));
     expect(listed.call_logs).toEqual([record]);
     expect(listed.call_elements[0]).toMatchObject({ call_id: callId, call_history_uuid: record.id });
 
     const [recordingEvent] = harness.receiver.named('phone.recording_completed');
     const downloadUrl = recordingEvent.body.payload.object.recordings[0].download_url;
-    const whole = await harness.api(agent, 'GET', downloadUrl);
+    const whole = await harness.api(harness.agent, 'GET', downloadUrl);
     expect(whole.status).toBe(200);
     const bytes = Buffer.from(await whole.arrayBuffer());
     expect(bytes.subarray(0, 4).toString()).toBe('RIFF');
-    const part = await harness.api(agent, 'GET', downloadUrl, undefined, { range: 'bytes=0-9' });
+    const part = await harness.api(harness.agent, 'GET', downloadUrl, undefined, { range: 'bytes=0-9' });
     expect(part.status).toBe(206);
     expect(part.headers.get('content-range')).toBe(`bytes 0-9/${bytes.length}`);
     expect(Buffer.from(await part.arrayBuffer())).toEqual(bytes.subarray(0, 10));
@@ -63,7 +54,7 @@ describe('zoom-sim Zoom Phone', () => {
     expect(voicemail).toMatchObject({ id: voicemailId, duration: 27, caller_number: '+14155550142', callee_number: '1001' });
     expect(names()).toEqual(expect.arrayContaining(['phone.callee_ringing', 'phone.callee_missed']));
 
-    const audio = Buffer.from(await (await harness.api(agent, 'GET', voicemail.download_url)).arrayBuffer());
+    const audio = Buffer.from(await (await harness.api(harness.agent, 'GET', voicemail.download_url)).arrayBuffer());
     const transcribe = async (format?: string) => {
       const form = new FormData();
       form.append('file', new Blob([audio], { type: 'audio/wav' }), 'voicemail.wav');
@@ -75,9 +66,9 @@ describe('zoom-sim Zoom Phone', () => {
     expect(await (await transcribe('text')).text()).toBe(transcript);
     expect(await bodyOf(transcribe('verbose_json'))).toMatchObject({ task: 'transcribe', text: transcript });
 
-    const detail = await bodyOf(harness.api(agent, 'GET', `/v2/phone/voice_mails/${voicemailId}`));
+    const detail = await bodyOf(harness.api(harness.agent, 'GET', `/v2/phone/voice_mails/${voicemailId}`));
     expect(detail).toMatchObject({ id: voicemailId, status: 'unread', transcription: { content: transcript } });
-    const list = await bodyOf(harness.api(agent, 'GET', '/v2/phone/users/me/voice_mails'));
+    const list = await bodyOf(harness.api(harness.agent, 'GET', '/v2/phone/users/me/voice_mails'));
     expect(list).toMatchObject({ total_records: 1, voice_mails: [{ id: voicemailId, status: 'read' }] });
   });
 
@@ -113,7 +104,7 @@ describe('zoom-sim Zoom Phone', () => {
     let token = '';
     let pages = 0;
     do {
-      const body = await bodyOf(harness.api(agent, 'GET', `/v2/phone/users/me/call_history?page_size=2&next_page_token=${token}`));
+      const body = await bodyOf(harness.api(harness.agent, 'GET', `/v2/phone/users/me/call_history?page_size=2&next_page_token=${token}`));
       expect(body).toMatchObject({ page_size: 2, total_records: 5 });
       seen.push(...body.call_logs.map((record: { call_id: string }) => record.call_id));
       token = body.next_page_token;
@@ -122,9 +113,9 @@ describe('zoom-sim Zoom Phone', () => {
     expect(pages).toBe(3);
     expect(new Set(seen).size).toBe(5);
 
-    const stale = await harness.api(agent, 'GET', '/v2/phone/users/me/call_history?next_page_token=made-up');
+    const stale = await harness.api(harness.agent, 'GET', '/v2/phone/users/me/call_history?next_page_token=made-up');
     expect(stale.status).toBe(400);
-    const tooLong = await harness.api(agent, 'GET', '/v2/phone/users/me/call_history?from=2026-01-01&to=2026-03-01');
+    const tooLong = await harness.api(harness.agent, 'GET', '/v2/phone/users/me/call_history?from=2026-01-01&to=2026-03-01');
     expect(tooLong.status).toBe(400);
     expect((await bodyOf(tooLong)).code).toBe(300);
     const noPhone = (await harness.connect('pro-nophone@demo.test')).access_token;
@@ -149,7 +140,7 @@ describe('zoom-sim Zoom Phone', () => {
       expect(paths.map((path: { start_time: string }) => Date.parse(path.start_time))).toEqual([...paths.map((path: { start_time: string }) => Date.parse(path.start_time))].sort());
       const [elements] = harness.receiver.named('phone.callee_call_element_completed');
       expect(elements.body.payload.object.call_elements.map((element: { call_history_uuid: string }) => element.call_history_uuid)).toEqual(paths.map((path: { id: string }) => path.id));
-      const listed = await bodyOf(harness.api(agent, 'GET', '/v2/phone/users/me/call_history'));
+      const listed = await bodyOf(harness.api(harness.agent, 'GET', '/v2/phone/users/me/call_history'));
       expect(listed).toMatchObject({ total_records: 3, call_logs: paths });
       expect(listed.call_elements).toHaveLength(3);
 

@@ -1,4 +1,4 @@
-import { SimHarness } from './support/harness';
+import { harnessForSuite } from './support/harness';
 
 /**
  * The category each call we make counts against, as the simulator answers it in `X-RateLimit-Category`. Phone
@@ -26,23 +26,17 @@ const LABELS: Array<[method: string, path: string, category: string]> = [
 ];
 
 describe('zoom-sim rate-limit categories', () => {
-  const harness = new SimHarness();
-  let agent: string;
-  beforeAll(async () => {
-    await harness.start();
-    agent = (await harness.connect('agent@demo.test')).access_token;
-  });
-  afterAll(() => harness.stop());
+  const harness = harnessForSuite({ resetEach: false });
 
   it.each(LABELS)('%s %s counts as %s', async (method, path, category) => {
-    const response = await harness.api(agent, method, path, method === 'POST' || method === 'PATCH' ? {} : undefined);
+    const response = await harness.api(harness.agent, method, path, method === 'POST' || method === 'PATCH' ? {} : undefined);
     expect(response.headers.get('x-ratelimit-category')).toBe(category);
   });
 
   it('limits call history at Zoom Phone Pro\u2019s medium rate, 10 a second', async () => {
     // Counters run in whole seconds: start at the top of one so all eleven land in the same window.
     await new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000) + 20));
-    const statuses = await Promise.all(Array.from({ length: 11 }, async () => (await harness.api(agent, 'GET', '/v2/phone/users/me/call_history')).status));
+    const statuses = await Promise.all(Array.from({ length: 11 }, async () => (await harness.api(harness.agent, 'GET', '/v2/phone/users/me/call_history')).status));
     expect(statuses.filter((status) => status === 200)).toHaveLength(10);
     expect(statuses.filter((status) => status === 429)).toHaveLength(1);
   });

@@ -7,7 +7,8 @@ import type { Job } from 'bullmq';
 import type { Logger } from 'pino';
 import { ActivityService } from '../activity';
 import { LOGGER } from '../platform/logging/logger';
-import { attemptOf, isLastAttempt, QueueWorker } from '../platform/queues/queue-worker';
+import { attemptOf, isLastAttempt, QueueWorker, RESUMABLE_RUN_WORKER } from '../platform/queues/queue-worker';
+import { attemptFailed, hasEnded, runFailed, runStarted } from '../platform/queues/listing-run';
 import { ResumableListing } from '../platform/queues/resumable-listing';
 import { ZoomConnectionService } from '../zoom';
 import { callOwnerOf } from './call-activity';
@@ -26,7 +27,7 @@ const PAGES_IN_FLIGHT = 3;
  * mid-way resumes where it was; every call goes through the same idempotent logging as the webhooks, so a call
  * seen twice (a resumed page, a webhook at the same moment) is still one activity.
  */
-@Processor(BACKFILL_QUEUE, { concurrency: 2, lockDuration: 10_000, stalledInterval: 5_000 })
+@Processor(BACKFILL_QUEUE, RESUMABLE_RUN_WORKER)
 export class CallBackfillProcessor extends QueueWorker<{ connectionId: string }> {
   constructor(
     private readonly backfills: CallBackfillService,
@@ -42,14 +43,14 @@ export class CallBackfillProcessor extends QueueWorker<{ connectionId: string }>
   protected async handle(job: Job<{ connectionId: string }>): Promise<string> {
     const { connectionId } = job.data;
     const backfill = await this.backfills.find(connectionId);
-    if (!backfill || backfill.status === CallSyncStatus.DONE || backfill.status === CallSyncStatus.FAILED) return 'nothing to do';
+    if (!backfill || hasEnded(backfill)) return 'nothing to do';
     const connection = await this.connections.connectionById(connectionId);
     if (!connection) {
-      await this.backfills.save(connectionId, { status: CallSyncStatus.FAILED, error: 'Zoom was disconnected', finishedAt: new Date() });
+      await this.backfills.save(connectionId, runFailed('Zoom was disconnected'));
       return 'disconnected';
     }
     const api = this.connections.apiForConnection(connectionId);
-    await this.backfills.save(connectionId, { status: CallSyncStatus.RUNNING, startedAt: backfill.startedAt ?? new Date(), error: null });
+    await this.backfills.save(connectionId, runStarted(backfill));
     try {
       const listing = new ResumableListing(backfill);
       let rejected = backfill.rejected;
@@ -107,7 +108,7 @@ export class CallBackfillProcessor extends QueueWorker<{ connectionId: string }>
       const message = (error as Error).message.slice(0, 1000);
       const lastAttempt = isLastAttempt(job);
       this.logger.warn({ connectionId, attempt: attemptOf(job), err: message }, 'Call history backfill failed');
-      await this.backfills.save(connectionId, lastAttempt ? { status: CallSyncStatus.FAILED, error: message, finishedAt: new Date() } : { error: message });
+      await this.backfills.save(connectionId, attemptFailed(message, lastAttempt));
       throw error;
     }
   }

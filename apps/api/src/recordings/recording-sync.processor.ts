@@ -5,10 +5,10 @@ import { type Job, UnrecoverableError } from 'bullmq';
 import type { Logger } from 'pino';
 import { ActivityService } from '../activity';
 import { LOGGER } from '../platform/logging/logger';
-import { attemptOf, isLastAttempt, QueueWorker } from '../platform/queues/queue-worker';
+import { attemptOf, isLastAttempt, QueueWorker, RESUMABLE_RUN_WORKER } from '../platform/queues/queue-worker';
+import { attemptFailed, hasEnded, runFailed, runStarted } from '../platform/queues/listing-run';
 import { ResumableListing } from '../platform/queues/resumable-listing';
 import { type ConnectedZoomUser, hasCloudRecordings, ZoomConnectionService } from '../zoom';
-import { RecordingSyncStatus } from './entities/recording-sync.entity';
 import { RecordingSyncRepository } from './recording-sync.repository';
 import { RECORDING_SYNC_JOB, RECORDING_SYNC_QUEUE } from './recording-sync.service';
 import { RecordingsService } from './recordings.service';
@@ -25,7 +25,7 @@ const PAGE_SIZE = 30;
  * meeting seen by a webhook and by a sync is one activity. Progress (counts, and the window and page token to resume
  * from) is saved after every page: a run killed mid-way resumes where it was.
  */
-@Processor(RECORDING_SYNC_QUEUE, { concurrency: 2, lockDuration: 10_000, stalledInterval: 5_000 })
+@Processor(RECORDING_SYNC_QUEUE, RESUMABLE_RUN_WORKER)
 export class RecordingSyncProcessor extends QueueWorker<{ connectionId: string }> {
   constructor(
     private readonly syncs: RecordingSyncRepository,
@@ -40,14 +40,14 @@ export class RecordingSyncProcessor extends QueueWorker<{ connectionId: string }
   protected async handle(job: Job<{ connectionId: string }>): Promise<string> {
     const { connectionId } = job.data;
     const sync = await this.syncs.find(connectionId);
-    if (!sync || sync.status === RecordingSyncStatus.DONE || sync.status === RecordingSyncStatus.FAILED) return 'nothing to do';
+    if (!sync || hasEnded(sync)) return 'nothing to do';
     const connection = await this.connections.connectionById(connectionId);
     const unusable = !connection ? 'Zoom was disconnected' : !hasCloudRecordings(connection) ? 'Cloud recordings need a Pro or higher Zoom plan' : null;
     if (!connection || unusable) {
-      await this.syncs.save(connectionId, { status: RecordingSyncStatus.FAILED, error: unusable, finishedAt: new Date() });
+      await this.syncs.save(connectionId, runFailed(unusable));
       return 'nothing to sync';
     }
-    await this.syncs.save(connectionId, { status: RecordingSyncStatus.RUNNING, startedAt: sync.startedAt ?? new Date(), error: null });
+    await this.syncs.save(connectionId, runStarted(sync));
     try {
       const listing = new ResumableListing(sync);
       let rejected = sync.rejected;
@@ -69,7 +69,7 @@ export class RecordingSyncProcessor extends QueueWorker<{ connectionId: string }
       const permanent = error instanceof ZoomError && !error.isTransient;
       const lastAttempt = permanent || isLastAttempt(job);
       this.logger.warn({ connectionId, attempt: attemptOf(job), permanent, err: message }, 'Cloud recording sync failed');
-      await this.syncs.save(connectionId, lastAttempt ? { status: RecordingSyncStatus.FAILED, error: message, finishedAt: new Date() } : { error: message });
+      await this.syncs.save(connectionId, attemptFailed(message, lastAttempt));
       throw permanent ? new UnrecoverableError(message) : error;
     }
   }

@@ -223,8 +223,9 @@ export class RecordingsService implements OnModuleInit {
     }
     const cues = parseVtt(vtt.toString('utf8'));
     if (cues.length === 0) return;
-    await this.recordings.saveCues(activity.id, cues);
+    // The text first, the cues last: whoever sees the cues finds the text too.
     await this.activities.updateById(activity.organisationId, activity.id, { transcript: transcriptText(cues) });
+    await this.recordings.saveCues(activity.id, cues);
   }
 
   /**
@@ -261,9 +262,10 @@ export class RecordingsService implements OnModuleInit {
     const overview = summary.summary_overview?.trim() || null;
     const nextSteps = (summary.next_steps ?? []).map((step) => step.trim()).filter(Boolean);
     if (!overview && nextSteps.length === 0) return false;
-    await this.recordings.setSummaryStatus(activity.id, RecordingSummaryStatus.READY);
     await this.activities.updateById(activity.organisationId, activity.id, { summary: overview, nextSteps });
     await this.attach(activity.organisationId, activity, 'summary', meetingSummaryUrl(activity.id));
+    // READY last: whoever reads it finds the summary there.
+    await this.recordings.setSummaryStatus(activity.id, RecordingSummaryStatus.READY);
     return true;
   }
 

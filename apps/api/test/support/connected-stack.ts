@@ -15,19 +15,19 @@ export interface ConnectedStack {
   close(): Promise<void>;
 }
 
+export interface ConnectedStackOptions {
+  env?: Record<string, string>;
+  colleagues?: Array<{ email: string; role?: 'agent' | 'admin' }>;
+  contact?: Record<string, unknown>;
+  /** Scopes the agent's grant goes without (see connectZoom). */
+  withoutScopes?: string[];
+}
+
 /**
  * What the Zoom suites start from: the simulator, a real api it delivers its signed webhooks to, the organisation
  * "Demo Realty" with agent@demo.test (and `colleagues`), the agent signed in with Zoom connected, and a contact.
  */
-export async function startConnectedStack(
-  options: {
-    env?: Record<string, string>;
-    colleagues?: Array<{ email: string; role?: 'agent' | 'admin' }>;
-    contact?: Record<string, unknown>;
-    /** Scopes the agent's grant goes without (see connectZoom). */
-    withoutScopes?: string[];
-  } = {},
-): Promise<ConnectedStack> {
+export async function startConnectedStack(options: ConnectedStackOptions = {}): Promise<ConnectedStack> {
   const sim = await startZoomSim();
   const api = await startTestApi({ ...zoomEnvFor(sim), ...options.env });
   await sim.control('POST', '/_sim/config', { webhookUrl: `${api.url}/webhooks/zoom` });
@@ -47,4 +47,17 @@ export async function startConnectedStack(
       await sim.stop();
     },
   };
+}
+
+/**
+ * startConnectedStack for the enclosing describe: started before its tests, closed after them. Its fields are there
+ * from its beforeAll on, so read them in hooks and tests, not while the describe is being defined.
+ */
+export function connectedStackForSuite(options: ConnectedStackOptions = {}): ConnectedStack {
+  const suite = {} as ConnectedStack;
+  beforeAll(async () => {
+    Object.assign(suite, await startConnectedStack(options));
+  });
+  afterAll(() => suite.close?.());
+  return suite;
 }

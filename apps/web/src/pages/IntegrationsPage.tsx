@@ -3,9 +3,8 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { SettingsTabs } from '../components/SettingsTabs';
 import { DISCONNECT_ZOOM, REFRESH_ZOOM_CONNECTION, START_ZOOM_CONNECT, ZOOM_CONNECTION } from '../graphql';
-import { RecordingSyncPanel } from '../recordings/RecordingSyncPanel';
 import { RecordingsPlanNotice } from '../recordings/RecordingsPlanNotice';
-import { CallSyncPanel } from '../zoom/CallSyncPanel';
+import { SyncPanel } from '../zoom/SyncPanel';
 import { type ZoomConnection, useZoomConnection } from '../zoom/useZoomConnection';
 
 const CONNECT_FAILURES: Record<string, string> = {
@@ -112,8 +111,8 @@ export function IntegrationsPage() {
             </p>
             <ConnectedDetails connection={connection} />
             <RecordingsPlanNotice connection={connection} />
-            {connection.capabilities.phone && <CallSyncPanel />}
-            {connection.capabilities.recordings && <RecordingSyncPanel />}
+            {connection.capabilities.phone && <SyncPanel kind="calls" />}
+            {connection.capabilities.recordings && <SyncPanel kind="recordings" />}
             <div className="actions">
               <button type="button" className="button ghost" onClick={checkConnection} disabled={checking} data-testid="zoom-check" title="Reads your plan and Zoom Phone number from Zoom again">
                 {checking ? 'Checking…' : 'Check connection'}

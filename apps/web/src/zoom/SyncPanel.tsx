@@ -2,12 +2,12 @@ import type { DocumentNode } from '@apollo/client';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect } from 'react';
 import { errorMessage } from '../apollo';
-import type { SyncProgress } from '../graphql';
+import { CALL_SYNC, RECORDING_SYNC, SYNC_ZOOM_CALLS, SYNC_ZOOM_RECORDINGS, type SyncProgress } from '../graphql';
 
 const count = new Intl.NumberFormat();
 const ACTIVE = ['QUEUED', 'RUNNING'];
 
-export interface SyncPanelProps {
+interface ZoomSync {
   /** Reads the current sync (`{ [field]: SyncProgress | null }`) and starts one (`{ [mutationField]: SyncProgress }`). */
   query: DocumentNode;
   field: string;
@@ -17,8 +17,17 @@ export interface SyncPanelProps {
   description: string;
 }
 
+/** The Zoom backfills the card offers, each its own "Sync …" button. */
+const ZOOM_SYNCS = {
+  /** The last 30 days of Zoom Phone calls. */
+  calls: { query: CALL_SYNC, field: 'callSync', mutation: SYNC_ZOOM_CALLS, noun: { one: 'call', many: 'calls' }, description: 'Brings the last 30 days of Zoom Phone calls onto your contacts’ timelines.' },
+  /** Cloud recordings Zoom has that are not on a timeline yet (a lost webhook, an earlier meeting). */
+  recordings: { query: RECORDING_SYNC, field: 'recordingSync', mutation: SYNC_ZOOM_RECORDINGS, noun: { one: 'recording', many: 'recordings' }, description: 'Brings your Zoom cloud recordings, transcripts and AI summaries onto the contacts you met.' },
+} satisfies Record<string, ZoomSync>;
+
 /** A "Sync …" button on the Zoom card: one Zoom backfill, with a progress bar while its items come in. */
-export function SyncPanel({ query, field, mutation, noun, description }: SyncPanelProps) {
+export function SyncPanel({ kind }: { kind: keyof typeof ZOOM_SYNCS }) {
+  const { query, field, mutation, noun, description }: ZoomSync = ZOOM_SYNCS[kind];
   const { data, startPolling, stopPolling } = useQuery<Record<string, SyncProgress | null>>(query, { fetchPolicy: 'cache-and-network' });
   const [sync, syncing] = useMutation(mutation, { refetchQueries: [query] });
   const current = data?.[field] ?? null;

@@ -81,6 +81,8 @@ export class WebhookReceiver {
 export class SimHarness {
   sim!: ZoomSimulator;
   readonly receiver = new WebhookReceiver();
+  /** agent@demo.test's access token, from the latest connectAgent(). */
+  agent = '';
   private closeAll: () => Promise<void> = async () => undefined;
 
   async start(overrides: Partial<SimConfig> = {}): Promise<this> {
@@ -145,6 +147,11 @@ export class SimHarness {
     return (await response.json()) as { access_token: string; refresh_token: string };
   }
 
+  /** Connects agent@demo.test with all the app's scopes: `agent` is its token. */
+  async connectAgent(): Promise<void> {
+    this.agent = (await this.connect('agent@demo.test')).access_token;
+  }
+
   /** A REST call as the token's user. */
   api(accessToken: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
     return fetch(path.startsWith('http') ? path : `${this.url}${path}`, {
@@ -153,6 +160,26 @@ export class SimHarness {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   }
+}
+
+/**
+ * The enclosing describe's harness, started before its tests and stopped after them, with agent@demo.test connected
+ * (`harness.agent`): once, or with `resetEach` again before every test on a reset simulator.
+ */
+export function harnessForSuite({ resetEach }: { resetEach: boolean }): SimHarness {
+  const harness = new SimHarness();
+  beforeAll(async () => {
+    await harness.start();
+    if (!resetEach) await harness.connectAgent();
+  });
+  if (resetEach) {
+    beforeEach(async () => {
+      await harness.reset();
+      await harness.connectAgent();
+    });
+  }
+  afterAll(() => harness.stop());
+  return harness;
 }
 
 /** A response's JSON body, typed loosely: the tests' assertions are what pin its shape down. */

@@ -59,6 +59,12 @@ export async function clearFinishedJob(queue: Queue, jobId: string): Promise<boo
   return true;
 }
 
+/**
+ * The worker side of a resumable run: a run whose worker was killed is found stalled and taken over by another
+ * worker within seconds (it resumes from its saved progress), two runs at a time.
+ */
+export const RESUMABLE_RUN_WORKER = { concurrency: 2, lockDuration: 10_000, stalledInterval: 5_000 } as const;
+
 /** A long run that saves its progress (a backfill): each retry resumes where the attempt before it stopped. */
 const RESUMABLE_RUN_OPTIONS = { attempts: 5, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: 100, removeOnFail: 100 } as const satisfies JobsOptions;
 
