@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { startZoomSim, zoomEnvFor, type ZoomSim } from '../../zoom-sim/testing/zoom-sim-process';
 import { startApiProcess, type ApiProcess } from './support/api-process';
+import { eventually } from './support/eventually';
 import { type GraphQLResult, startTestApi, type TestApi } from './support/test-api';
 import { connectZoom } from './support/zoom-oauth';
 
@@ -28,6 +29,13 @@ describe('one refresh for many concurrent Zoom calls across two processes', () =
   it('refreshes once for 100 calls with an expired access token, and all 100 succeed', async () => {
     const session = await processA.login('agent@demo.test');
     await connectZoom(processA, session, 'agent@demo.test');
+    // Connecting starts the 30-day call and recording syncs; they call Zoom too, so they finish before the race.
+    const settled = (sync: { status: string } | null) => sync !== null && ['DONE', 'FAILED'].includes(sync.status);
+    await eventually(
+      async () => (await processA.graphql<{ callSync: { status: string } | null; recordingSync: { status: string } | null }>('{ callSync { status } recordingSync { status } }', {}, session)).data!,
+      (syncs) => settled(syncs.callSync) && settled(syncs.recordingSync),
+      30_000,
+    );
     // The race is about refreshing; Zoom's per-second limits have their own tests.
     await sim.control('POST', '/_sim/config', { rateLimits: { perSecond: { Pro: { light: 10_000 } }, phonePerSecond: { Pro: { light: 10_000 } } } });
     await sim.control('POST', '/_sim/tokens/expire', { userEmail: 'agent@demo.test' });
