@@ -14,3 +14,4 @@ export * from './webhooks/signature';
 export * from './webhooks/events';
 export * from './rest/date-windows';
 export * from './rest/zoom-api-client';
+export { QpsPacer } from './http/qps-pacer';

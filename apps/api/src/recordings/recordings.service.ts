@@ -50,6 +50,14 @@ interface MeetingSummary {
   next_steps?: string[] | null;
 }
 
+/** Zoom makes a summary within minutes of the end; for a meeting found a day later (a sync), "not there" means none. */
+const SUMMARY_WAIT_MS = 86_400_000;
+
+function endedRecently(meeting: MeetingInstance): boolean {
+  const endsAt = Date.parse(meeting.start_time ?? '') + (meeting.duration ?? 0) * 60_000;
+  return Number.isNaN(endsAt) || Date.now() - endsAt < SUMMARY_WAIT_MS;
+}
+
 export interface SummaryJob {
   activityId: string;
 }
@@ -95,14 +103,14 @@ export class RecordingsService implements OnModuleInit {
       await this.attach(organisationId, activity, kind, cloudRecordingUrl(activity.id, file.id));
       if (kind === 'transcript' && recording.transcriptCues.length === 0) await this.keepTranscript(zoomApi(), activity, file, downloadToken);
     }
-    if (recording.summaryStatus === null || recording.summaryStatus === RecordingSummaryStatus.PENDING) await this.fetchSummary(zoomApi(), activity, meeting.uuid);
+    if (recording.summaryStatus === null || recording.summaryStatus === RecordingSummaryStatus.PENDING) await this.fetchSummary(zoomApi(), activity, meeting.uuid, endedRecently(meeting) ? 'retry' : 'none');
     return activity;
   }
 
   /** meeting.summary_completed: Zoom sends the summary itself; the instance gets its RECORDING entry if it has none yet. */
   async summaryCompleted(connection: ConnectedZoomUser, meeting: MeetingInstance, summary: MeetingSummary): Promise<void> {
     const { activity } = await this.ensureRecording(connection, meeting, `Meeting summary: ${meeting.topic || 'Zoom meeting'}`);
-    if (!(await this.applySummary(activity, summary))) await this.fetchSummary(this.connections.apiForConnection(connection.id), activity, meeting.uuid);
+    if (!(await this.applySummary(activity, summary))) await this.fetchSummary(this.connections.apiForConnection(connection.id), activity, meeting.uuid, 'retry');
   }
 
   /** A queued retry of a summary Zoom did not have yet; throws to be retried while it is still not there. */
@@ -112,7 +120,7 @@ export class RecordingsService implements OnModuleInit {
     const connection = await this.connections.connectedZoomUser(recording.zoomUserId);
     const activity = (await this.activities.findMany(recording.organisationId, [activityId]))[0];
     if (!connection || !activity) return 'gone';
-    const status = await this.fetchSummary(this.connections.apiForConnection(connection.id), activity, recording.meetingUuid, false);
+    const status = await this.fetchSummary(this.connections.apiForConnection(connection.id), activity, recording.meetingUuid, 'stay pending');
     if (status !== RecordingSummaryStatus.PENDING) return status;
     if (lastAttempt) {
       await this.recordings.setSummaryStatus(activityId, RecordingSummaryStatus.NONE);
@@ -229,19 +237,21 @@ export class RecordingsService implements OnModuleInit {
   }
 
   /**
-   * Asks Zoom for the AI Companion summary. Not there yet (404): PENDING, asked again later (`retryLater`) and
-   * fetched at once when meeting.summary_completed comes. Refused for good (AI Companion off, plan, scope):
+   * Asks Zoom for the AI Companion summary. Not there yet (404), `whenNotReady` says what that means: 'retry',
+   * PENDING and asked again later (and fetched at once when meeting.summary_completed comes); 'stay pending', the
+   * same without queueing (the retry itself); 'none', NONE (a meeting that ended long ago has none). Refused for good (AI Companion off, plan, scope):
    * NOT_ON_PLAN, said once in the log and quietly on the recording. Zoom unreachable: thrown, so the event is retried.
    */
-  private async fetchSummary(api: ZoomApiClient, activity: Activity, meetingUuid: string, retryLater = true): Promise<RecordingSummaryStatus> {
+  private async fetchSummary(api: ZoomApiClient, activity: Activity, meetingUuid: string, whenNotReady: 'retry' | 'stay pending' | 'none'): Promise<RecordingSummaryStatus> {
     let summary: MeetingSummary | null;
     try {
       summary = await api.getMeetingSummary(meetingUuid);
     } catch (error) {
       if (error instanceof ZoomNotFoundError) {
-        if (await this.recordings.setSummaryStatus(activity.id, RecordingSummaryStatus.PENDING)) await this.activities.touch(activity.organisationId, activity.id);
-        if (retryLater) await this.queueSummaryRetry(activity.id);
-        return RecordingSummaryStatus.PENDING;
+        const status = whenNotReady === 'none' ? RecordingSummaryStatus.NONE : RecordingSummaryStatus.PENDING;
+        if (await this.recordings.setSummaryStatus(activity.id, status)) await this.activities.touch(activity.organisationId, activity.id);
+        if (whenNotReady === 'retry') await this.queueSummaryRetry(activity.id);
+        return status;
       }
       if (error instanceof ZoomError && !error.isTransient) {
         if (await this.recordings.setSummaryStatus(activity.id, RecordingSummaryStatus.NOT_ON_PLAN)) {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type ZoomAccessTokenProvider, ZoomApiClient, type ZoomClientConfig, ZoomOAuthClient } from '@switchboard/zoom';
+import { QpsPacer, type ZoomAccessTokenProvider, ZoomApiClient, type ZoomClientConfig, ZoomOAuthClient } from '@switchboard/zoom';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
 
 export const OAUTH_CALLBACK_PATH = '/oauth/zoom/callback';
@@ -21,7 +21,14 @@ export class ZoomClients {
     this.oauth = new ZoomOAuthClient(this.config);
   }
 
-  api(tokens: ZoomAccessTokenProvider): ZoomApiClient {
-    return new ZoomApiClient(this.config, tokens);
+  /** What each connection's clients learnt of Zoom's per-second limits, so a new client does not have to hit them first. */
+  private readonly pacers = new Map<string, QpsPacer>();
+
+  /** `connectionId`: whose clients share one pacer (a sync takes a client per meeting). */
+  api(tokens: ZoomAccessTokenProvider, connectionId?: string): ZoomApiClient {
+    if (!connectionId) return new ZoomApiClient(this.config, tokens);
+    let pacer = this.pacers.get(connectionId);
+    if (!pacer) this.pacers.set(connectionId, (pacer = new QpsPacer()));
+    return new ZoomApiClient(this.config, tokens, pacer);
   }
 }

@@ -39,10 +39,13 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 /** Sends one logical request with timeouts and bounded, jittered retries; throws a classified ZoomError. */
 export class ZoomHttp {
-  private readonly pacer = new QpsPacer();
-
+  /**
+   * `pacer`: shared by every client of one Zoom user, so that what one client learnt of Zoom's per-second limits
+   * paces the others (a sync makes many short-lived clients).
+   */
   constructor(
     private readonly config: ResolvedZoomConfig,
+    private readonly pacer: QpsPacer = new QpsPacer(),
     private readonly random: () => number = Math.random,
   ) {}
 

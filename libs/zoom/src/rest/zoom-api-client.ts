@@ -3,6 +3,7 @@ import type { ReadableStream as NodeWebReadableStream } from 'node:stream/web';
 import { z } from 'zod';
 import { type ResolvedZoomConfig, type ZoomClientConfig, resolveZoomConfig } from '../config';
 import { ZoomError, ZoomInvalidTokenError, ZoomRequestError, ZoomResponseError } from '../errors';
+import type { QpsPacer } from '../http/qps-pacer';
 import { type ZoomHttpResponse, ZoomHttp } from '../http/zoom-http';
 import { zoomPageFields } from '../schemas/common';
 import {
@@ -150,12 +151,14 @@ export class ZoomApiClient {
   private readonly config: ResolvedZoomConfig;
   private readonly http: ZoomHttp;
 
+  /** `pacer`: one per Zoom user, shared by its clients (see ZoomHttp); each client paces alone without it. */
   constructor(
     config: ZoomClientConfig,
     private readonly tokens: ZoomAccessTokenProvider,
+    pacer?: QpsPacer,
   ) {
     this.config = resolveZoomConfig(config);
-    this.http = new ZoomHttp(this.config);
+    this.http = new ZoomHttp(this.config, pacer);
   }
 
   async getMe(): Promise<ZoomUser> {
