@@ -1,6 +1,7 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -8,12 +9,13 @@ import type { Logger } from 'pino';
 import { ActivityModule } from './activity';
 import { AuthModule, AuthService, LiveConnectionsService } from './auth';
 import { CrmModule } from './crm';
-import { dataSourceOptions } from './database';
+import { dataSourceOptions, webhookIntakeDataSourceOptions } from './database';
 import { graphqlOptions } from './graphql.config';
 import { IntegrationHealthModule } from './integration-health';
 import { MeetingsModule } from './meetings';
 import { PhoneModule } from './phone';
 import type { AppConfig } from './platform/config/app-config';
+import { GraphQLExceptionFilter } from './platform/graphql/error-logging';
 import { PlatformModule } from './platform/platform.module';
 import { redisConnectionOptions } from './platform/redis/redis';
 import { RecordingsModule } from './recordings';
@@ -32,6 +34,7 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot(config, logger, { http }),
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
+        ...(http ? [TypeOrmModule.forRoot(webhookIntakeDataSourceOptions(config.databaseUrl))] : []),
         BullModule.forRoot({ connection: redisConnectionOptions(config.redisUrl), prefix: `${config.redisPrefix}:bull` }),
         ...(worker ? [ScheduleModule.forRoot()] : []),
         ...(http
@@ -40,7 +43,7 @@ export class AppModule {
                 driver: ApolloDriver,
                 imports: [AuthModule],
                 inject: [AuthService, LiveConnectionsService],
-                useFactory: (auth: AuthService, liveConnections: LiveConnectionsService) => graphqlOptions(auth, liveConnections, logger),
+                useFactory: (auth: AuthService, liveConnections: LiveConnectionsService) => graphqlOptions(auth, liveConnections, logger, config),
               }),
             ]
           : []),
@@ -55,6 +58,7 @@ export class AppModule {
         TranscriptionModule.register({ http, worker }),
         ...(http ? [IntegrationHealthModule] : []),
       ],
+      providers: http ? [{ provide: APP_FILTER, useClass: GraphQLExceptionFilter }] : [],
     };
   }
 }

@@ -11,8 +11,11 @@ import { ContactPage } from './pages/ContactPage';
 import { ContactsPage } from './pages/ContactsPage';
 import { IntegrationHealthPage } from './pages/IntegrationHealthPage';
 import { IntegrationsPage } from './pages/IntegrationsPage';
+import { InvitePage } from './pages/InvitePage';
 import { LoginPage } from './pages/LoginPage';
 import { LiveCallsPage } from './pages/LiveCallsPage';
+import { PeoplePage } from './pages/PeoplePage';
+import { SignupPage } from './pages/SignupPage';
 import { UnmatchedPage } from './pages/UnmatchedPage';
 import { RequireSession } from './session';
 import './styles.css';
@@ -25,6 +28,8 @@ createRoot(document.getElementById('root') as HTMLElement).render(
       <BrowserRouter>
         <Routes>
           <Route path="/login" element={<LoginPage />} />
+          <Route path="/signup" element={<SignupPage />} />
+          <Route path="/invite/:token" element={<InvitePage />} />
           <Route
             element={
               <RequireSession>
@@ -42,6 +47,7 @@ createRoot(document.getElementById('root') as HTMLElement).render(
             <Route path="/settings/integrations" element={<IntegrationsPage />} />
             <Route path="/settings/calling" element={<CallingSettingsPage />} />
             <Route path="/settings/tokens" element={<ApiTokensPage />} />
+            <Route path="/settings/people" element={<PeoplePage />} />
             <Route path="/settings/health" element={<IntegrationHealthPage />} />
           </Route>
           <Route path="*" element={<Navigate to="/contacts" replace />} />

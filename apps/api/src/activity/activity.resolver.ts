@@ -1,9 +1,10 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import type { ActivityType } from '@switchboard/crm-domain';
 import { AuthService, CurrentPrincipal, type GraphQLContext, type Principal, User } from '../auth';
 import { Contact, ContactsService, Deal, DealsService } from '../crm';
 import { ActivityType as ActivityTypeEnum } from '../platform/graphql/enums';
 import { type Connection, Paginated } from '../platform/graphql/pagination';
+import { loadById, requestLoader } from '../platform/graphql/request-loaders';
 import { LiveEventsService } from '../platform/redis/live-events.service';
 import { ACTIVITY_ADDED, ACTIVITY_UPDATED, type ActivityMessage, fromMessage } from './activity-events';
 import { ActivityService } from './activity.service';
@@ -86,27 +87,43 @@ export class ActivityResolver {
   }
 
   @ResolveField(() => Contact, { nullable: true })
-  async contact(@Parent() activity: Activity): Promise<Contact | null> {
-    if (!activity.contactId) return null;
-    return (await this.contactsService.findMany(activity.organisationId, [activity.contactId]))[0] ?? null;
+  contact(@Parent() activity: Activity, @Context() context: GraphQLContext): Promise<Contact | null> {
+    return activity.contactId ? this.contactById(context, activity.organisationId).load(activity.contactId) : Promise.resolve(null);
   }
 
   @ResolveField(() => [Contact], { description: 'For an unmatched call: the contacts sharing its number ("Which contact?"); else empty' })
-  async matchCandidates(@Parent() activity: Activity): Promise<Contact[]> {
+  async matchCandidates(@Parent() activity: Activity, @Context() context: GraphQLContext): Promise<Contact[]> {
     if (activity.contactId || !activity.counterpartNumber) return [];
-    const ids = await this.contactsService.findIdsByPhone(activity.organisationId, activity.counterpartNumber);
-    return (await this.contactsService.findMany(activity.organisationId, ids)).sort((a, b) => a.sortName.localeCompare(b.sortName));
+    const ids = await this.contactIdsByNumber(context, activity.organisationId).load(activity.counterpartNumber);
+    const contacts = await this.contactById(context, activity.organisationId).loadMany(ids);
+    return contacts.filter((contact): contact is Contact => contact !== null && !(contact instanceof Error)).sort((a, b) => a.sortName.localeCompare(b.sortName));
   }
 
   @ResolveField(() => Deal, { nullable: true })
-  async deal(@Parent() activity: Activity): Promise<Deal | null> {
-    if (!activity.dealId) return null;
-    return (await this.dealsService.findMany(activity.organisationId, [activity.dealId]))[0] ?? null;
+  deal(@Parent() activity: Activity, @Context() context: GraphQLContext): Promise<Deal | null> {
+    if (!activity.dealId) return Promise.resolve(null);
+    return loadById(context, Deal.name, activity.organisationId, (organisationId, ids) => this.dealsService.findMany(organisationId, ids)).load(activity.dealId);
   }
 
   @ResolveField(() => User, { nullable: true })
-  async owner(@Parent() activity: Activity): Promise<User | null> {
-    if (!activity.ownerId) return null;
-    return (await this.auth.usersByIds(activity.organisationId, [activity.ownerId]))[0] ?? null;
+  owner(@Parent() activity: Activity, @Context() context: GraphQLContext): Promise<User | null> {
+    if (!activity.ownerId) return Promise.resolve(null);
+    return loadById(context, User.name, activity.organisationId, (organisationId, ids) => this.auth.usersByIds(organisationId, ids)).load(activity.ownerId);
+  }
+
+  /** The request's contact loader, shared with Deal.contact. */
+  private contactById(context: GraphQLContext, organisationId: string) {
+    return loadById(context, Contact.name, organisationId, (organisation, ids) => this.contactsService.findMany(organisation, ids));
+  }
+
+  /**
+   * The contacts having each unmatched number on the page: one lookup per distinct number (the organisation's
+   * region read once), and their contacts in one query through the contact loader.
+   */
+  private contactIdsByNumber(context: GraphQLContext, organisationId: string) {
+    return requestLoader(context, `ContactIdsByNumber:${organisationId}`, async (numbers) => {
+      const region = await this.contactsService.regionOf(organisationId);
+      return Promise.all(numbers.map((number) => this.contactsService.findIdsByPhone(organisationId, number, region)));
+    });
   }
 }

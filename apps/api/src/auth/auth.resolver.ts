@@ -2,12 +2,13 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 import { notFound } from '../platform/graphql/errors';
 import { CallLinkScheme } from '../platform/graphql/enums';
 import { CurrentPrincipal, Public } from './auth.guard';
-import { AuthService, SESSION_TTL_MS } from './auth.service';
+import { AuthService } from './auth.service';
 import { AuthPayload } from './dto/auth-payload';
 import { ApiToken } from './entities/api-token.entity';
 import { Organisation } from './entities/organisation.entity';
 import { User } from './entities/user.entity';
 import type { GraphQLContext } from './graphql-context';
+import { signedIn } from './session-cookie';
 import { type Principal, SESSION_COOKIE } from './principal';
 
 @Resolver(() => User)
@@ -23,16 +24,7 @@ export class AuthResolver {
   ): Promise<AuthPayload> {
     const address = context.transport === 'http' ? (context.req.ip ?? 'unknown') : 'ws';
     const { token, user } = await this.auth.login(email, password, address);
-    if (context.transport === 'http') {
-      context.res.cookie(SESSION_COOKIE, token, {
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: context.req.protocol === 'https',
-        path: '/',
-        maxAge: SESSION_TTL_MS,
-      });
-    }
-    return { token, user };
+    return signedIn(context, { token, user });
   }
 
   @Mutation(() => Boolean)

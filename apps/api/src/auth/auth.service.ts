@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { UserRole } from '@switchboard/crm-domain';
-import { In, IsNull, Repository } from 'typeorm';
+import { type EntityManager, In, IsNull, Repository } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
 import { hashBearerToken, hashPassword, randomToken, verifyPassword } from '../platform/crypto/secret-hash';
 import type { CallLinkScheme } from '../platform/graphql/enums';
@@ -65,10 +65,17 @@ export class AuthService {
       await this.rateLimiter.recordFailure(email, address);
       throw appError(ErrorCode.UNAUTHENTICATED, 'Wrong email or password');
     }
+    // Said only to someone who knows the password: the person, who should know why they cannot get in.
+    if (user.deactivatedAt) throw appError(ErrorCode.UNAUTHENTICATED, 'This account has been deactivated: ask an admin of your organisation', { reason: 'DEACTIVATED' });
+    return { ...(await this.startSession(user)), user };
+  }
+
+  /** A new session for a user who just proved who they are (login, first-run page, accepted invite). */
+  async startSession(user: User): Promise<{ token: string; expiresAt: Date }> {
     const token = randomToken(SESSION_TOKEN_PREFIX);
     const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
     await this.sessions.insert({ userId: user.id, tokenHash: this.hash(token), expiresAt });
-    return { token, user, expiresAt };
+    return { token, expiresAt };
   }
 
   async authenticate(token: string | undefined): Promise<Principal | null> {
@@ -101,6 +108,7 @@ export class AuthService {
       .addSelect('credential.id', 'credential_id')
       .addSelect(credentialEntity === ApiToken ? 'credential.last_used_at' : 'NULL', 'credential_last_used_at')
       .where('credential.token_hash = :tokenHash AND credential.revoked_at IS NULL', { tokenHash })
+      .andWhere('user.deactivated_at IS NULL')
       .andWhere(stillValid)
       .getRawAndEntities();
     if (entities.length === 0) return null;
@@ -135,6 +143,28 @@ export class AuthService {
   /** Every api process closes the live connections that used this credential. */
   private async announceRevoked(credentialId: string): Promise<void> {
     await this.liveEvents.publish<CredentialRevoked>(TOKEN_REVOKED_EVENT, { credentialId });
+  }
+
+  /**
+   * Revokes every live session and API token of a user inside the caller's transaction (deactivation), and gives
+   * back what closes their open graphql-ws connections once that transaction has committed.
+   */
+  async revokeAllCredentials(manager: EntityManager, userId: string): Promise<() => Promise<void>> {
+    const now = new Date();
+    const revoked: string[] = [];
+    for (const entity of [Session, ApiToken]) {
+      const result = await manager
+        .createQueryBuilder()
+        .update(entity)
+        .set({ revokedAt: now })
+        .where('user_id = :userId AND revoked_at IS NULL', { userId })
+        .returning('id')
+        .execute();
+      revoked.push(...(result.raw as Array<{ id: string }>).map((row) => row.id));
+    }
+    return async () => {
+      for (const credentialId of revoked) await this.announceRevoked(credentialId);
+    };
   }
 
   getOrganisation(id: string): Promise<Organisation | null> {

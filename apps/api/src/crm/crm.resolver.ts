@@ -1,7 +1,10 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { InjectRepository } from '@nestjs/typeorm';
 import { contactDisplayName } from '@switchboard/crm-domain';
-import { AuthService, CurrentPrincipal, type Principal, User } from '../auth';
-import { type Connection, Paginated } from '../platform/graphql/pagination';
+import { Repository } from 'typeorm';
+import { AuthService, CurrentPrincipal, type GraphQLContext, type Principal, User } from '../auth';
+import { type Connection, MAX_PAGE_SIZE, Paginated } from '../platform/graphql/pagination';
+import { loadById, loadGroupedBy } from '../platform/graphql/request-loaders';
 import { ContactsService } from './contacts.service';
 import { DealsService } from './deals.service';
 import { ContactInput, DealInput } from './dto/contact.input';
@@ -10,16 +13,18 @@ import { Deal } from './entities/deal.entity';
 
 const ContactConnection = Paginated(Contact);
 
-async function ownerOf(auth: AuthService, record: { organisationId: string; ownerId: string | null }): Promise<User | null> {
-  return record.ownerId ? ((await auth.usersByIds(record.organisationId, [record.ownerId]))[0] ?? null) : null;
+/** A contact's or deal's owner, through the request's one user loader (Activity.owner shares it). */
+async function ownerOf(auth: AuthService, context: GraphQLContext, record: { organisationId: string; ownerId: string | null }): Promise<User | null> {
+  if (!record.ownerId) return null;
+  return loadById(context, User.name, record.organisationId, (organisationId, ids) => auth.usersByIds(organisationId, ids)).load(record.ownerId);
 }
 
 @Resolver(() => Contact)
 export class ContactsResolver {
   constructor(
     private readonly contactsService: ContactsService,
-    private readonly dealsService: DealsService,
     private readonly auth: AuthService,
+    @InjectRepository(Deal) private readonly deals: Repository<Deal>,
   ) {}
 
   @Query(() => ContactConnection)
@@ -67,13 +72,29 @@ export class ContactsResolver {
   }
 
   @ResolveField(() => User, { nullable: true })
-  owner(@Parent() contact: Contact): Promise<User | null> {
-    return ownerOf(this.auth, contact);
+  owner(@Parent() contact: Contact, @Context() context: GraphQLContext): Promise<User | null> {
+    return ownerOf(this.auth, context, contact);
   }
 
-  @ResolveField('deals', () => [Deal])
-  contactDeals(@CurrentPrincipal() principal: Principal, @Parent() contact: Contact): Promise<Deal[]> {
-    return this.dealsService.list(principal, { contactId: contact.id, first: 100 });
+  @ResolveField('deals', () => [Deal], { description: 'Newest first, at most 100' })
+  contactDeals(@Parent() contact: Contact, @Context() context: GraphQLContext): Promise<Deal[]> {
+    return loadGroupedBy(context, 'DealsOfContact', contact.organisationId, (organisationId, contactIds) => this.dealsOf(organisationId, contactIds), (deal) => deal.contactId as string).load(contact.id);
+  }
+
+  /** The deals of every contact on the page in one query: each contact's newest, a page at most, as `deals(contactId:)` lists them. */
+  private dealsOf(organisationId: string, contactIds: string[]): Promise<Deal[]> {
+    return this.deals
+      .createQueryBuilder('deal')
+      .where(
+        `deal.id IN (SELECT ranked.id FROM (
+           SELECT id, row_number() OVER (PARTITION BY contact_id ORDER BY created_at DESC, id DESC) AS position
+             FROM deals WHERE organisation_id = :organisationId AND contact_id IN (:...contactIds)) ranked
+          WHERE ranked.position <= :perContact)`,
+        { organisationId, contactIds, perContact: MAX_PAGE_SIZE },
+      )
+      .orderBy('deal.created_at', 'DESC')
+      .addOrderBy('deal.id', 'DESC')
+      .getMany();
   }
 }
 
@@ -114,12 +135,13 @@ export class DealsResolver {
   }
 
   @ResolveField(() => Contact, { nullable: true })
-  async contact(@CurrentPrincipal() principal: Principal, @Parent() deal: Deal): Promise<Contact | null> {
-    return deal.contactId ? this.contactsService.get(principal, deal.contactId) : null;
+  async contact(@Parent() deal: Deal, @Context() context: GraphQLContext): Promise<Contact | null> {
+    if (!deal.contactId) return null;
+    return loadById(context, Contact.name, deal.organisationId, (organisationId, ids) => this.contactsService.findMany(organisationId, ids)).load(deal.contactId);
   }
 
   @ResolveField(() => User, { nullable: true })
-  owner(@Parent() deal: Deal): Promise<User | null> {
-    return ownerOf(this.auth, deal);
+  owner(@Parent() deal: Deal, @Context() context: GraphQLContext): Promise<User | null> {
+    return ownerOf(this.auth, context, deal);
   }
 }

@@ -19,10 +19,8 @@ export class IntegrationHealthResolver {
 
   private async scope(principal: Principal) {
     const connections = await this.connections.listForOrganisation(principal.organisationId);
-    const scope: InboxScope = {
-      zoomUserIds: connections.map((connection) => connection.zoomUserId),
-      accountIds: [...new Set(connections.map((connection) => connection.zoomAccountId))],
-    };
+    // The events about this organisation's Zoom users; never by Zoom account, which other organisations' users may share.
+    const scope: InboxScope = { zoomUserIds: connections.map((connection) => connection.zoomUserId) };
     return { connections, scope };
   }
 
@@ -30,11 +28,12 @@ export class IntegrationHealthResolver {
   @Query(() => IntegrationHealth)
   async integrationHealth(@CurrentPrincipal() principal: Principal): Promise<IntegrationHealth> {
     const { connections, scope } = await this.scope(principal);
-    const [webhookValidatedAt, lastEvents, counts, failed, expiries, users, failedVoicemails] = await Promise.all([
+    const [webhookValidatedAt, lastEvents, counts, failed, rejected, expiries, users, failedVoicemails] = await Promise.all([
       this.inbox.urlValidatedAt(),
       this.inbox.lastReceivedByEvent(scope),
       this.inbox.countsByStatus(scope),
       this.inbox.withErrors(scope),
+      this.inbox.rejected(scope),
       this.connections.tokenExpiries(connections.map((connection) => connection.id)),
       this.auth.usersByIds(principal.organisationId, connections.map((connection) => connection.userId)),
       this.transcriptions.failedFor(principal.organisationId),
@@ -45,6 +44,7 @@ export class IntegrationHealthResolver {
       lastEvents: lastEvents.map((seen) => ({ event: seen.event, lastReceivedAt: seen.receivedAt })),
       inboxCounts: Object.entries(counts).map(([status, count]) => ({ status, count })),
       failedEvents: failed.map((entry) => ({ id: entry.id, event: entry.event, status: entry.status, attempts: entry.attempts, lastError: entry.lastError, receivedAt: entry.receivedAt })),
+      rejectedEvents: rejected.map((entry) => ({ id: entry.id, event: entry.event, reason: entry.lastError ?? '', deliveries: entry.attempts, receivedAt: entry.receivedAt, lastDeliveredAt: entry.updatedAt })),
       failedTranscriptions: failedVoicemails.map((voicemail) => ({ activityId: voicemail.activityId, attempts: voicemail.attempts, lastError: voicemail.lastError, failedAt: voicemail.updatedAt })),
       connections: connections.map((connection) => ({
         userEmail: emailOf.get(connection.userId) ?? '',

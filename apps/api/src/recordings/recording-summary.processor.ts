@@ -4,11 +4,12 @@ import type { Job } from 'bullmq';
 import type { Logger } from 'pino';
 import { ActivityService } from '../activity';
 import { LOGGER } from '../platform/logging/logger';
-import { isLastAttempt, QueueWorker } from '../platform/queues/queue-worker';
+import { isLastAttempt, QUICK_JOB_LOCKS, QueueWorker } from '../platform/queues/queue-worker';
 import { RecordingsService, SUMMARY_JOB, SUMMARY_QUEUE, type SummaryJob } from './recordings.service';
 
 /** Asks Zoom again for an AI Companion summary that was not ready, with backoff, until it is or the tries run out (NONE). */
-@Processor(SUMMARY_QUEUE, { concurrency: 2 })
+// One Zoom request a job: short locks, so a killed worker's fetches run again within seconds.
+@Processor(SUMMARY_QUEUE, { concurrency: 2, ...QUICK_JOB_LOCKS })
 export class RecordingSummaryProcessor extends QueueWorker<SummaryJob> {
   constructor(
     private readonly recordings: RecordingsService,

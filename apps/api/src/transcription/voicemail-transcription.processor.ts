@@ -4,7 +4,7 @@ import { readZoomDownload, ZoomError, ZoomNotFoundError } from '@switchboard/zoo
 import { type Job, UnrecoverableError } from 'bullmq';
 import type { Logger } from 'pino';
 import { LOGGER } from '../platform/logging/logger';
-import { attemptOf, isLastAttempt, QueueWorker } from '../platform/queues/queue-worker';
+import { attemptOf, isLastAttempt, PAID_CALL_JOB_LOCKS, QueueWorker } from '../platform/queues/queue-worker';
 import { ZoomConnectionService } from '../zoom';
 import { TranscriptionState, type Voicemail } from './entities/voicemail.entity';
 import { MAX_TRANSCRIPTION_BYTES, PermanentTranscriptionError, Transcriber } from './transcriber';
@@ -14,7 +14,8 @@ import { TRANSCRIBE_JOB, TRANSCRIPTION_QUEUE, VoicemailTranscriptionService } fr
  * Voicemail audio -> transcript. The audio is read from Zoom into memory, handed to the transcriber and dropped:
  * no temporary file, no column, no log line ever holds it.
  */
-@Processor(TRANSCRIPTION_QUEUE, { concurrency: 4 })
+// Jobs of tens of seconds, paid per call: a lock with a wider margin against transcribing twice (PAID_CALL_JOB_LOCKS).
+@Processor(TRANSCRIPTION_QUEUE, { concurrency: 4, ...PAID_CALL_JOB_LOCKS })
 export class VoicemailTranscriptionProcessor extends QueueWorker<{ organisationId: string; voicemailId: string }> {
   constructor(
     private readonly voicemails: VoicemailTranscriptionService,

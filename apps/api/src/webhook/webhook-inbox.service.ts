@@ -4,12 +4,13 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import type Redis from 'ioredis';
 import type { Logger } from 'pino';
-import { LessThan, Repository } from 'typeorm';
+import { LessThan, Not, QueryFailedError, Repository } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
 import { LOGGER } from '../platform/logging/logger';
 import { clearFinishedJob, logQueueErrors } from '../platform/queues/queue-worker';
 import { REDIS } from '../platform/redis/redis';
 import { InboxStatus, WebhookInboxEntry } from './entities/webhook-inbox.entity';
+import { storableText } from './inbox-storable';
 import { webhookDedupeKey, type ZoomEnvelope, zoomUserOf } from './zoom-envelope';
 
 export const WEBHOOK_QUEUE = 'zoom-webhooks';
@@ -33,14 +34,34 @@ interface PendingRow {
   reject: (error: Error) => void;
 }
 
-/** Which events an organisation may see: those of its connected Zoom users and accounts. */
+/**
+ * Which events an organisation may see: those about the Zoom users connected in it. Not by Zoom account: one
+ * account's users may be agents of different organisations.
+ */
 export interface InboxScope {
   zoomUserIds: string[];
-  accountIds: string[];
 }
-const SCOPED = '(zoom_user_id = ANY($1) OR account_id = ANY($2))';
+const SCOPED = 'zoom_user_id = ANY($1)';
 /** What the health page lists and an admin may retry. */
 const WITH_ERRORS = [InboxStatus.FAILED, InboxStatus.PROCESSED_WITH_ERRORS];
+
+/**
+ * PostgreSQL refused this event on its own, so it never will store it: the intake refuses it (400) and shows it
+ * to the admin, instead of failing it (500) on every one of Zoom's retries.
+ */
+export class UnstorableEventError extends Error {
+  constructor(readonly reason: string) {
+    super(`Zoom event not stored: ${reason}`);
+  }
+}
+
+/** The rows themselves were refused (SQLSTATE class 22, data exception; 54, e.g. nesting too deep) or could not be serialised. */
+function refusalOf(error: unknown): string | null {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && /^(22|54)/.test(code)) return `PostgreSQL refused it (${code}: ${(error as Error).message.slice(0, 200)})`;
+  const cause = error instanceof QueryFailedError ? error.driverError : error;
+  return cause instanceof RangeError ? `it could not be serialised (${cause.message.slice(0, 200)})` : null;
+}
 
 /** The durable inbox: a row per distinct Zoom event, then a job per row (job id = row id). */
 @Injectable()
@@ -61,7 +82,8 @@ export class WebhookInboxService {
   /**
    * Stores the event unless it was stored before and resolves to the new row's id (null for a repeat). Events
    * arriving in the same tick share one multi-row INSERT, so a burst costs one round trip and one commit; each
-   * caller still hears back only once its row is durable.
+   * caller still hears back only once its row is durable. When PostgreSQL refuses the statement for what a row
+   * holds, each row is inserted again on its own: only the one it refuses fails, with UnstorableEventError.
    */
   store(envelope: ZoomEnvelope): Promise<string | null> {
     return new Promise((resolve, reject) => {
@@ -73,30 +95,51 @@ export class WebhookInboxService {
   private async insertPending(): Promise<void> {
     const batch = this.pendingRows.splice(0, INSERT_BATCH);
     if (this.pendingRows.length > 0) setImmediate(() => void this.insertPending());
+    try {
+      settle(batch, await this.insertRows(batch));
+    } catch (error) {
+      if (batch.length === 1 || !refusalOf(error)) return rejectAll(batch, error);
+      for (const row of batch) {
+        await this.insertRows([row]).then(
+          (stored) => settle([row], stored),
+          (rowError: unknown) => rejectAll([row], rowError),
+        );
+      }
+    }
+  }
+
+  /** One INSERT for the rows; the ids of those stored, by dedupe key (a repeat of an earlier event is not). */
+  private async insertRows(rows: PendingRow[]): Promise<Map<string, string>> {
     const params: unknown[] = [];
-    const tuples = batch.map(({ envelope, dedupeKey }) => {
+    const tuples = rows.map(({ envelope, dedupeKey }) => {
       const accountId = typeof envelope.payload.account_id === 'string' ? envelope.payload.account_id : null;
       const at = params.push(envelope.event, envelope.event_ts, accountId, zoomUserOf(envelope), dedupeKey, envelope) - 6;
       return `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6}, 'received')`;
     });
-    try {
-      const rows: Array<{ id: string; dedupe_key: string }> = await this.inbox.query(
-        `INSERT INTO webhook_inbox (event, event_ts, account_id, zoom_user_id, dedupe_key, body, status)
-         VALUES ${tuples.join(', ')}
-         ON CONFLICT (dedupe_key) DO NOTHING
-         RETURNING id, dedupe_key`,
-        params,
-      );
-      const stored = new Map(rows.map((row) => [row.dedupe_key, row.id]));
-      for (const row of batch) {
-        // The same event twice in one batch: the first caller gets the row, the second is the repeat it is.
-        const id = stored.get(row.dedupeKey) ?? null;
-        stored.delete(row.dedupeKey);
-        row.resolve(id);
-      }
-    } catch (error) {
-      for (const row of batch) row.reject(error as Error);
-    }
+    const stored: Array<{ id: string; dedupe_key: string }> = await this.inbox.query(
+      `INSERT INTO webhook_inbox (event, event_ts, account_id, zoom_user_id, dedupe_key, body, status)
+       VALUES ${tuples.join(', ')}
+       ON CONFLICT (dedupe_key) DO NOTHING
+       RETURNING id, dedupe_key`,
+      params,
+    );
+    return new Map(stored.map((row) => [row.dedupe_key, row.id]));
+  }
+
+  /**
+   * Keeps what the admin needs of an event PostgreSQL can never store: its name, whom it is about, why, and how often
+   * Zoom delivered it (each retry is refused again, and counted on the same row). Never its body.
+   */
+  async recordRejected(envelope: ZoomEnvelope, reason: string): Promise<void> {
+    const text = (value: unknown) => (typeof value === 'string' ? storableText(value) : null);
+    await this.inbox.query(
+      `INSERT INTO webhook_inbox (event, event_ts, account_id, zoom_user_id, dedupe_key, body, status, attempts, last_error)
+       VALUES ($1, $2, $3, $4, $5, '{}', 'rejected', 1, $6)
+       ON CONFLICT (dedupe_key) DO UPDATE SET attempts = webhook_inbox.attempts + 1, last_error = EXCLUDED.last_error, updated_at = now()
+         WHERE webhook_inbox.status = 'rejected'`,
+      // Its own key: were Zoom to send a storable event of the same name, time and ids, that one would still be stored.
+      [text(envelope.event), envelope.event_ts, text(envelope.payload.account_id), text(zoomUserOf(envelope)), `rejected:${webhookDedupeKey(envelope)}`, storableText(reason)],
+    );
   }
 
   /**
@@ -171,7 +214,7 @@ export class WebhookInboxService {
       .createQueryBuilder()
       .update()
       .set({ status: InboxStatus.RECEIVED, lastError: null })
-      .where(`id = :id AND status IN (:...statuses) AND (zoom_user_id = ANY(:zoomUserIds) OR account_id = ANY(:accountIds))`, { id, statuses: WITH_ERRORS, ...scope })
+      .where(`id = :id AND status IN (:...statuses) AND zoom_user_id = ANY(:zoomUserIds)`, { id, statuses: WITH_ERRORS, zoomUserIds: scope.zoomUserIds })
       .execute();
     if (!result.affected) return false;
     return this.requeue(id);
@@ -191,11 +234,11 @@ export class WebhookInboxService {
     return `${this.config.redisPrefix}:webhook:url-validated-at`;
   }
 
-  /** Inbox counts by status for the events of the given Zoom users and accounts (one organisation's). */
+  /** Inbox counts by status for the events of the given Zoom users (one organisation's). */
   async countsByStatus(scope: InboxScope): Promise<Record<string, number>> {
     const rows: Array<{ status: string; count: string }> = await this.inbox.query(
       `SELECT status, count(*) AS count FROM webhook_inbox WHERE ${SCOPED} GROUP BY status`,
-      [scope.zoomUserIds, scope.accountIds],
+      [scope.zoomUserIds],
     );
     return Object.fromEntries(rows.map((row) => [row.status, Number(row.count)]));
   }
@@ -203,7 +246,7 @@ export class WebhookInboxService {
   async lastReceivedByEvent(scope: InboxScope): Promise<Array<{ event: string; receivedAt: Date }>> {
     const rows: Array<{ event: string; received_at: Date }> = await this.inbox.query(
       `SELECT event, max(received_at) AS received_at FROM webhook_inbox WHERE ${SCOPED} GROUP BY event ORDER BY event`,
-      [scope.zoomUserIds, scope.accountIds],
+      [scope.zoomUserIds],
     );
     return rows.map((row) => ({ event: row.event, receivedAt: row.received_at }));
   }
@@ -212,12 +255,55 @@ export class WebhookInboxService {
   withErrors(scope: InboxScope, limit = 50): Promise<WebhookInboxEntry[]> {
     return this.inbox
       .createQueryBuilder('entry')
-      .where(`entry.status IN (:...statuses) AND (entry.zoom_user_id = ANY(:zoomUserIds) OR entry.account_id = ANY(:accountIds))`, {
-        statuses: WITH_ERRORS,
-        ...scope,
-      })
+      .where(`entry.status IN (:...statuses) AND entry.zoom_user_id = ANY(:zoomUserIds)`, { statuses: WITH_ERRORS, zoomUserIds: scope.zoomUserIds })
       .orderBy('entry.updated_at', 'DESC')
       .take(limit)
       .getMany();
   }
+
+  /** Events refused at intake because PostgreSQL could never store them: newest first, for the health page. */
+  rejected(scope: InboxScope, limit = 50): Promise<WebhookInboxEntry[]> {
+    return this.inbox
+      .createQueryBuilder('entry')
+      .where(`entry.status = :status AND entry.zoom_user_id = ANY(:zoomUserIds)`, { status: InboxStatus.REJECTED, zoomUserIds: scope.zoomUserIds })
+      .orderBy('entry.updated_at', 'DESC')
+      .take(limit)
+      .getMany();
+  }
+
+  /**
+   * app_deauthorized: deletes every stored event about the Zoom user (bodies hold callers' numbers and names) except
+   * the app_deauthorized events, which hold only ids and times and stay as the record of the removal.
+   */
+  async forgetZoomUser(zoomUserId: string): Promise<number> {
+    return (await this.inbox.delete({ zoomUserId, event: Not('app_deauthorized') })).affected ?? 0;
+  }
+
+  /**
+   * Deletes up to `limit` rows finished with (every status but received and processing) whose last change is older
+   * than `before`; the retention pruner calls it until it deletes fewer. Rows waiting to be processed are never pruned.
+   */
+  async pruneFinished(before: Date, limit: number): Promise<number> {
+    const result = await this.inbox
+      .createQueryBuilder()
+      .delete()
+      // = ANY(ARRAY(...)): the ids are looked up by primary key; `id IN (SELECT ... LIMIT)` is planned as a scan of the whole table.
+      .where(`id = ANY(ARRAY(SELECT id FROM webhook_inbox WHERE status NOT IN ('received', 'processing') AND updated_at < :before LIMIT :limit))`, { before, limit })
+      .execute();
+    return result.affected ?? 0;
+  }
+}
+
+function settle(rows: PendingRow[], stored: Map<string, string>): void {
+  for (const row of rows) {
+    // The same event twice in one batch: the first caller gets the row, the second is the repeat it is.
+    const id = stored.get(row.dedupeKey) ?? null;
+    stored.delete(row.dedupeKey);
+    row.resolve(id);
+  }
+}
+
+function rejectAll(rows: PendingRow[], error: unknown): void {
+  const refusal = refusalOf(error);
+  for (const row of rows) row.reject(refusal && rows.length === 1 ? new UnstorableEventError(refusal) : (error as Error));
 }

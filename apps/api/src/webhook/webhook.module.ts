@@ -2,13 +2,14 @@ import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { WebhookInboxEntry } from './entities/webhook-inbox.entity';
+import { InboxRetentionService } from './inbox-retention.service';
 import { InboxSweeperService } from './inbox-sweeper.service';
 import { WEBHOOK_QUEUE, WebhookInboxService } from './webhook-inbox.service';
 import { WebhookProcessor } from './webhook.processor';
 import { WebhookRouter } from './webhook-router.service';
 import { ZoomWebhookIntake } from './zoom-webhook-intake';
 
-/** What a process runs of the webhook module besides WebhookModule, by role: the intake, the processor and the sweeper. */
+/** What a process runs of the webhook module besides WebhookModule, by role: the intake; the processor, the sweeper and the retention pruner. */
 @Module({})
 class WebhookRoleModule {}
 
@@ -23,12 +24,12 @@ class WebhookRoleModule {}
   exports: [WebhookInboxService, WebhookRouter],
 })
 export class WebhookModule {
-  /** `POST /webhooks/zoom` (the intake, mounted by app.factory.ts) on http processes; the processor and the sweeper on workers. */
+  /** `POST /webhooks/zoom` (the intake, mounted by app.factory.ts) on http processes; the processor, the sweeper and the pruner on workers. */
   static register(options: { http: boolean; worker: boolean }): DynamicModule {
     return {
       module: WebhookRoleModule,
       imports: [WebhookModule],
-      providers: [...(options.http ? [ZoomWebhookIntake] : []), ...(options.worker ? [WebhookProcessor, InboxSweeperService] : [])],
+      providers: [...(options.http ? [ZoomWebhookIntake] : []), ...(options.worker ? [WebhookProcessor, InboxSweeperService, InboxRetentionService] : [])],
     };
   }
 }

@@ -3,7 +3,7 @@ import { Inject } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import type { Logger } from 'pino';
 import { LOGGER } from '../platform/logging/logger';
-import { attemptOf, isLastAttempt, QueueWorker } from '../platform/queues/queue-worker';
+import { attemptOf, isLastAttempt, QUICK_JOB_LOCKS, QueueWorker } from '../platform/queues/queue-worker';
 import { InboxStatus } from './entities/webhook-inbox.entity';
 import { WEBHOOK_JOB, WEBHOOK_QUEUE, WebhookInboxService } from './webhook-inbox.service';
 import { PartlyProcessed, WebhookRouter } from './webhook-router.service';
@@ -12,7 +12,8 @@ import { zoomEnvelopeSchema } from './zoom-envelope';
 const MAX_ERROR_LENGTH = 2000;
 
 /** Runs one stored Zoom event through its owner; retried with backoff by BullMQ, then parked as failed. */
-@Processor(WEBHOOK_QUEUE, { concurrency: 8 })
+// Short locks: a killed worker's events run again within seconds, not after BullMQ's 30 to 90 s (see QUICK_JOB_LOCKS).
+@Processor(WEBHOOK_QUEUE, { concurrency: 8, ...QUICK_JOB_LOCKS })
 export class WebhookProcessor extends QueueWorker<{ inboxId: string }> {
   constructor(
     private readonly inbox: WebhookInboxService,

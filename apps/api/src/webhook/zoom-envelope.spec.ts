@@ -30,9 +30,24 @@ describe('webhook envelope', () => {
     expect(zoomEnvelopeSchema.safeParse({ event: 'x', event_ts: 'soon' }).success).toBe(false);
   });
 
-  it('finds the Zoom user of deauthorization and object-level events', () => {
-    expect(zoomUserOf(zoomEnvelopeSchema.parse({ event: 'app_deauthorized', event_ts: 1, payload: { user_id: 'U' } }))).toBe('U');
-    expect(zoomUserOf(zoomEnvelopeSchema.parse({ event: 'meeting.ended', event_ts: 1, payload: { object: { host_id: 'H' } } }))).toBe('H');
-    expect(zoomUserOf(zoomEnvelopeSchema.parse(missed))).toBeNull();
+  it('finds the Zoom user each kind of event is about', () => {
+    const userOf = (event: string, payload: Record<string, unknown>) => zoomUserOf(zoomEnvelopeSchema.parse({ event, event_ts: 1, payload }));
+    expect(userOf('app_deauthorized', { user_id: 'U' })).toBe('U');
+    expect(userOf('meeting.ended', { object: { host_id: 'H' } })).toBe('H');
+    expect(userOf('meeting.updated', { operator_id: 'O', object: { id: 1 } })).toBe('O');
+    expect(userOf('meeting.summary_completed', { object: { meeting_host_id: 'S' } })).toBe('S');
+    expect(userOf('phone.callee_call_history_completed', { object: { user_id: 'R', call_logs: [{ id: 'h' }] } })).toBe('R');
+    expect(userOf('phone.callee_call_log_completed', { object: { call_logs: [{ user_id: 'L' }] } })).toBe('L');
+    // A call in progress: the user's own leg, by the event's name, never the other party's.
+    expect(zoomUserOf(zoomEnvelopeSchema.parse(missed))).toBe('u1');
+    expect(userOf('phone.caller_ringing', { object: { caller: { user_id: 'out' }, callee: { user_id: 'colleague' } } })).toBe('out');
+    expect(userOf('phone.voicemail_received', { object: { callee_user_id: 'V', caller_user_id: 'other' } })).toBe('V');
+    expect(userOf('phone.recording_completed', { object: { recordings: [{ owner: { id: 'P' }, user_id: 'P2' }] } })).toBe('P');
+    expect(userOf('phone.sms_received', { object: { owner: { id: 'M' }, sender: { user_id: 'other' } } })).toBe('M');
+  });
+
+  it('attributes an event that names no user to nobody', () => {
+    expect(zoomUserOf(zoomEnvelopeSchema.parse({ event: 'phone.something_new', event_ts: 1, payload: { account_id: 'acc', object: { user_id: '' } } }))).toBeNull();
+    expect(zoomUserOf(zoomEnvelopeSchema.parse({ event: 'meeting.ended', event_ts: 1, payload: { object: { host_id: 42 } } }))).toBeNull();
   });
 });

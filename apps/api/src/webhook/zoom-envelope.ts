@@ -33,10 +33,34 @@ export function webhookDedupeKey(envelope: ZoomEnvelope): string {
   return createHash('sha256').update(parts.join('|')).digest('hex');
 }
 
-/** The Zoom user an event concerns, where the envelope says: the owner module decides what it means. */
+const field = (value: unknown, key: string): unknown => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined);
+
+/**
+ * The Zoom user an event is about, read where Zoom's payloads name them and the owner modules look: the user who
+ * removed the app; the owner of a call record (the object's `user_id`, else its first record's); the user's own leg
+ * of a call in progress (the event name says caller or callee); the voicemail box; the phone recording's or the
+ * SMS's owner; the meeting's host (a summary names it `meeting_host_id`; meeting.updated may name only who changed
+ * it). The inbox row is attributed to that user, and so to the organisation that connected them; an event that
+ * names nobody (null) is no organisation's.
+ */
 export function zoomUserOf(envelope: ZoomEnvelope): string | null {
-  const object = envelope.payload.object as Record<string, unknown> | undefined;
-  const candidates = [envelope.payload.user_id, object?.user_id, object?.host_id];
-  const found = candidates.find((value) => typeof value === 'string' && value.length > 0);
-  return (found as string | undefined) ?? null;
+  const { payload } = envelope;
+  const object = payload.object;
+  const leg = /^phone\.(caller|callee)_/.exec(envelope.event)?.[1];
+  const firstRecording = field(field(object, 'recordings'), '0');
+  const candidates = [
+    payload.user_id,
+    field(object, 'user_id'),
+    field(field(field(object, 'call_logs'), '0'), 'user_id'),
+    leg && field(field(object, leg), 'user_id'),
+    field(object, 'callee_user_id'),
+    field(object, 'callee_id'),
+    field(field(firstRecording, 'owner'), 'id'),
+    field(firstRecording, 'user_id'),
+    field(field(object, 'owner'), 'id'),
+    field(object, 'host_id'),
+    field(object, 'meeting_host_id'),
+    payload.operator_id,
+  ];
+  return candidates.find((candidate): candidate is string => typeof candidate === 'string' && candidate !== '') ?? null;
 }

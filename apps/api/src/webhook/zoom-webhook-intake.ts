@@ -1,11 +1,21 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Inject, Injectable } from '@nestjs/common';
+import { getQueueToken } from '@nestjs/bullmq';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { buildUrlValidationResponse, verifyZoomWebhook } from '@switchboard/zoom';
+import type { Queue } from 'bullmq';
+import type Redis from 'ioredis';
 import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { WEBHOOK_INTAKE_DATA_SOURCE } from '../database';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
 import { LOGGER } from '../platform/logging/logger';
-import { WebhookInboxService } from './webhook-inbox.service';
-import { zoomEnvelopeSchema } from './zoom-envelope';
+import { REDIS } from '../platform/redis/redis';
+import { WebhookInboxEntry } from './entities/webhook-inbox.entity';
+import { whyUnstorable } from './inbox-storable';
+import { UnstorableEventError, WEBHOOK_QUEUE, WebhookInboxService } from './webhook-inbox.service';
+import { type ZoomEnvelope, zoomEnvelopeSchema } from './zoom-envelope';
 
 export const ZOOM_WEBHOOK_PATH = '/webhooks/zoom';
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -16,12 +26,25 @@ const MAX_BODY_BYTES = 1024 * 1024;
  * and Express's and Nest's per-request machinery cost more than everything this handler does.
  */
 @Injectable()
-export class ZoomWebhookIntake {
+export class ZoomWebhookIntake implements OnModuleInit {
+  private inbox!: WebhookInboxService;
+
   constructor(
-    private readonly inbox: WebhookInboxService,
+    @InjectDataSource(WEBHOOK_INTAKE_DATA_SOURCE) private readonly intakeDatabase: DataSource,
+    private readonly moduleRef: ModuleRef,
+    @Inject(REDIS) private readonly redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
+
+  /**
+   * The intake's own inbox, on the intake's own pool (database.ts): no GraphQL or job query can hold up an ack.
+   * Same queue as the module's inbox (its provider is the webhook module's own, hence the look-up).
+   */
+  onModuleInit(): void {
+    const queue = this.moduleRef.get<Queue>(getQueueToken(WEBHOOK_QUEUE), { strict: false });
+    this.inbox = new WebhookInboxService(this.intakeDatabase.getRepository(WebhookInboxEntry), queue, this.logger, this.redis, this.config);
+  }
 
   /** True for the requests this intake answers; everything else goes on to Express. */
   handles(request: IncomingMessage): boolean {
@@ -82,10 +105,26 @@ export class ZoomWebhookIntake {
       await this.inbox.markUrlValidated();
       return [200, buildUrlValidationResponse(plainToken, secretToken)];
     }
-    const storedId = await this.inbox.store(envelope.data);
+    // Checked before it joins the others of this tick in one INSERT, which one row PostgreSQL refuses would fail whole.
+    const unstorable = whyUnstorable(envelope.data);
+    if (unstorable) return this.reject(envelope.data, unstorable);
+    let storedId: string | null;
+    try {
+      storedId = await this.inbox.store(envelope.data);
+    } catch (error) {
+      if (error instanceof UnstorableEventError) return this.reject(envelope.data, error.reason);
+      throw error;
+    }
     // Queued without holding up the answer: the row is durable, and a job that fails to queue is queued by the sweeper.
     if (storedId) this.inbox.queueSoon(storedId);
     return [200, { received: true }];
+  }
+
+  /** An event PostgreSQL can never store: 400 to Zoom, and its reason (not its body) on the admin's health page. */
+  private async reject(envelope: ZoomEnvelope, reason: string): Promise<[number, unknown]> {
+    this.logger.warn({ event: envelope.event, reason }, 'Refused a Zoom webhook that cannot be stored');
+    await this.inbox.recordRejected(envelope, reason);
+    return [400, { error: 'unstorable_event', reason }];
   }
 }
 

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { normalizePhone, isValidRegion } from '@switchboard/crm-domain';
-import { createPkcePair, createState, requiredZoomScopes, type ZoomApiClient, ZoomError, type ZoomPhoneUser, type ZoomUser } from '@switchboard/zoom';
+import { createPkcePair, createState, requiredZoomScopes, type ZoomApiClient, ZoomError, type ZoomPhoneUser, type ZoomTokenSet, type ZoomUser } from '@switchboard/zoom';
 import type Redis from 'ioredis';
 import type { Logger } from 'pino';
-import { DataSource, Not, Repository } from 'typeorm';
+import { DataSource, Not, QueryFailedError, Repository } from 'typeorm';
 import { ActivityService } from '../activity';
 import { AuthService, type Principal } from '../auth';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
@@ -12,6 +12,7 @@ import { appError, ErrorCode } from '../platform/graphql/errors';
 import { LOGGER } from '../platform/logging/logger';
 import { LiveEventsService } from '../platform/redis/live-events.service';
 import { REDIS } from '../platform/redis/redis';
+import { WebhookInboxService } from '../webhook';
 import { ZoomConnection } from './dto/zoom-connection.model';
 import { ZoomConnectionEntity, ZoomTokenEntity } from './entities/zoom-connection.entity';
 import { ZoomClients } from './zoom-clients';
@@ -41,6 +42,10 @@ export class ZoomConnectError extends Error {
   }
 }
 
+/** The partial unique index that keeps a Zoom user linked to one Switchboard user refused an insert. */
+const isZoomUserTaken = (error: unknown) =>
+  error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'zoom_connections_zoom_user_key';
+
 /** A Switchboard user's Zoom grant from start to end: connect, status, disconnect, Zoom-side removal. */
 @Injectable()
 export class ZoomConnectionService {
@@ -54,6 +59,7 @@ export class ZoomConnectionService {
     private readonly clients: ZoomClients,
     private readonly auth: AuthService,
     private readonly activities: ActivityService,
+    private readonly webhookInbox: WebhookInboxService,
     private readonly liveEvents: LiveEventsService,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -96,6 +102,8 @@ export class ZoomConnectionService {
 
   async completeConnect(principal: Principal, code: string, state: string): Promise<ZoomConnectionEntity> {
     const pending = await this.consumeState(principal, state);
+    // The exchange comes first even when the answer will be no: only users/me names the Zoom user, and Zoom may
+    // already have rotated an existing owner's grant away for this one (docs/architecture.md, Decisions).
     const tokens = await this.clients.oauth.exchangeCode(code, pending.verifier).catch((error: unknown) => {
       throw new ZoomConnectError('zoom', `Zoom refused the authorization (${error instanceof ZoomError ? error.kind : 'unexpected error'})`);
     });
@@ -103,13 +111,51 @@ export class ZoomConnectionService {
     const [me, phoneUser] = await Promise.all([api.getMe(), api.getPhoneUser()]).catch((error: unknown) => {
       throw new ZoomConnectError('zoom', `Zoom did not return your profile (${error instanceof ZoomError ? error.kind : 'unexpected error'})`);
     });
-    const linkedElsewhere = await this.connections.findOneBy({ zoomUserId: me.id, userId: Not(principal.userId), state: Not(ConnectionState.REVOKED) });
-    if (linkedElsewhere) {
-      await this.clients.oauth.revoke(tokens.accessToken).catch(() => undefined);
-      throw new ZoomConnectError('already_linked', `The Zoom user ${me.email} is already connected to another Switchboard user`);
+    const connection = await this.linkUnlessOwned(principal, me, phoneUser, tokens);
+    if (!connection) {
+      throw new ZoomConnectError('already_linked', `The Zoom user ${me.email} is linked elsewhere, to another Switchboard user, and stays connected there`);
     }
-    const profile = await this.profileFields(principal, me, phoneUser);
-    const connection = await this.dataSource.transaction(async (manager) => {
+    this.logger.info({ userId: principal.userId, zoomUserId: me.id }, 'Zoom connected');
+    await announceConnectionChange(this.liveEvents, principal.userId, connection);
+    for (const listener of this.connectedListeners) {
+      await listener(connection).catch((error: Error) => this.logger.warn({ userId: principal.userId, err: error.message }, 'A Zoom-connected follow-up failed'));
+    }
+    return connection;
+  }
+
+  /** Links the caller to the Zoom user; null when the Zoom user is another Switchboard user's, who gets the grant. */
+  private async linkUnlessOwned(principal: Principal, me: ZoomUser, phoneUser: ZoomPhoneUser | null, tokens: ZoomTokenSet): Promise<ZoomConnectionEntity | null> {
+    if (await this.handOverToOwner(principal, me, phoneUser, tokens)) return null;
+    try {
+      return await this.link(principal, me, phoneUser, tokens);
+    } catch (error) {
+      // Someone linked this Zoom user between the look-up and the insert: the unique index decided, same answer.
+      if (isZoomUserTaken(error) && (await this.handOverToOwner(principal, me, phoneUser, tokens))) return null;
+      throw error;
+    }
+  }
+
+  /**
+   * The grant just made serves the Zoom user's existing owner, if another Switchboard user has it: re-authorising at
+   * Zoom may have revoked the owner's grant, and revoking this one too would leave the Zoom user connected to nobody.
+   * False when there is no such owner (or it went meanwhile).
+   */
+  private async handOverToOwner(principal: Principal, me: ZoomUser, phoneUser: ZoomPhoneUser | null, tokens: ZoomTokenSet): Promise<boolean> {
+    const owner = await this.connections.findOneBy({ zoomUserId: me.id, userId: Not(principal.userId), state: Not(ConnectionState.REVOKED) });
+    if (!owner || !(await this.tokenManager.adoptGrant(owner.id, tokens))) return false;
+    await this.connections.update({ id: owner.id }, await this.profileFields(owner.organisationId, me, phoneUser));
+    this.logger.warn(
+      { userId: principal.userId, ownerUserId: owner.userId, zoomUserId: me.id },
+      'Zoom user already linked to another Switchboard user: refused, and the new grant kept for the existing link',
+    );
+    await announceConnectionChange(this.liveEvents, owner.userId, await this.connections.findOneBy({ id: owner.id }));
+    return true;
+  }
+
+  /** Links the caller to the Zoom user, replacing the caller's earlier connection with its tokens. */
+  private async link(principal: Principal, me: ZoomUser, phoneUser: ZoomPhoneUser | null, tokens: ZoomTokenSet): Promise<ZoomConnectionEntity> {
+    const profile = await this.profileFields(principal.organisationId, me, phoneUser);
+    return this.dataSource.transaction(async (manager) => {
       await manager.delete(ZoomConnectionEntity, { userId: principal.userId });
       const saved = await manager.save(
         manager.create(ZoomConnectionEntity, {
@@ -128,17 +174,11 @@ export class ZoomConnectionService {
       await manager.save(ZoomTokenEntity, this.tokenManager.sealed(saved.id, tokens));
       return saved;
     });
-    this.logger.info({ userId: principal.userId, zoomUserId: me.id }, 'Zoom connected');
-    await announceConnectionChange(this.liveEvents, principal.userId, connection);
-    for (const listener of this.connectedListeners) {
-      await listener(connection).catch((error: Error) => this.logger.warn({ userId: principal.userId, err: error.message }, 'A Zoom-connected follow-up failed'));
-    }
-    return connection;
   }
 
-  /** What the card shows from Zoom's profile: email, plan, and the Zoom Phone number in E.164 when it parses. */
-  private async profileFields(principal: Principal, me: ZoomUser, phoneUser: ZoomPhoneUser | null) {
-    const organisation = await this.auth.getOrganisation(principal.organisationId);
+  /** What the card shows from Zoom's profile: email, plan, and the Zoom Phone number in E.164 (the organisation's region) when it parses. */
+  private async profileFields(organisationId: string, me: ZoomUser, phoneUser: ZoomPhoneUser | null) {
+    const organisation = await this.auth.getOrganisation(organisationId);
     const region = organisation && isValidRegion(organisation.defaultRegion) ? organisation.defaultRegion : 'US';
     const rawNumber = phoneUser?.phone_numbers?.[0]?.number ?? null;
     const extension = phoneUser?.extension_number;
@@ -157,7 +197,7 @@ export class ZoomConnectionService {
   async refreshProfile(principal: Principal): Promise<ZoomConnection> {
     const api = await this.apiFor(principal);
     const [me, phoneUser] = await Promise.all([api.getMe(), api.getPhoneUser()]);
-    await this.connections.update({ userId: principal.userId }, await this.profileFields(principal, me, phoneUser));
+    await this.connections.update({ userId: principal.userId }, await this.profileFields(principal.organisationId, me, phoneUser));
     return this.status(principal);
   }
 
@@ -191,6 +231,8 @@ export class ZoomConnectionService {
    * stays as a revoked marker so the card can say what happened, and no later event of that user is processed.
    */
   async deauthorize(zoomUserId: string, accountId: string | undefined, deauthorizedAt: Date): Promise<boolean> {
+    // The user's stored Zoom events (callers' numbers and names) go whether or not they are still connected here.
+    await this.webhookInbox.forgetZoomUser(zoomUserId);
     const connection = await this.connections.findOneBy({ zoomUserId, state: Not(ConnectionState.REVOKED), ...(accountId ? { zoomAccountId: accountId } : {}) });
     if (!connection) return false;
     // What a module keeps by the agent's choice (a detached recording's metadata) is set apart first; a failure
@@ -266,9 +308,12 @@ export class ZoomConnectionService {
 
   apiForConnection(connectionId: string): ZoomApiClient {
     let lastToken: string | undefined;
-    return this.clients.api({
-      getAccessToken: async () => (lastToken = await this.tokenManager.accessToken(connectionId)),
-      onInvalidToken: async () => (lastToken = await this.tokenManager.refresh(connectionId, lastToken)),
-    });
+    return this.clients.api(
+      {
+        getAccessToken: async () => (lastToken = await this.tokenManager.accessToken(connectionId)),
+        onInvalidToken: async () => (lastToken = await this.tokenManager.refresh(connectionId, lastToken)),
+      },
+      connectionId,
+    );
   }
 }

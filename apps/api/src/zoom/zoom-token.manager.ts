@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ZoomError, type ZoomTokenSet } from '@switchboard/zoom';
 import type { Logger } from 'pino';
-import { DataSource, In, Repository } from 'typeorm';
+import { DataSource, In, Not, Repository } from 'typeorm';
 import { TokenCipher } from '../platform/crypto/token-cipher';
 import { appError, ErrorCode } from '../platform/graphql/errors';
 import { LOGGER } from '../platform/logging/logger';
@@ -84,6 +84,27 @@ export class ZoomTokenManager {
     if (grantLost) await this.announceGrantLost(connectionId, grantLost);
     if (token === null) throw reconnectRequired();
     return token;
+  }
+
+  /**
+   * Puts a grant the connection's Zoom user has just authorised in place of the stored one (Zoom may have rotated that
+   * one away), and marks the connection working again. The tokens row is locked before the connection row, the
+   * order a refresh takes them in: a refresh under way finishes first (its failure is then overwritten), and a
+   * later one finds the new pair. False when the connection went (disconnected, deauthorized) meanwhile.
+   */
+  async adoptGrant(connectionId: string, tokens: ZoomTokenSet): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.findOne(ZoomTokenEntity, { where: { connectionId }, lock: { mode: 'pessimistic_write' } });
+      const connection = await manager.findOne(ZoomConnectionEntity, {
+        where: { id: connectionId, state: Not(ConnectionState.REVOKED) },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!connection) return false;
+      // An upsert: the row is absent when the connection had already lost its grant (NEEDS_RECONNECT).
+      await manager.upsert(ZoomTokenEntity, { ...this.sealed(connectionId, tokens), updatedAt: new Date() }, ['connectionId']);
+      await manager.update(ZoomConnectionEntity, { id: connectionId }, { state: ConnectionState.CONNECTED, lastError: null, scopes: tokens.scopes });
+      return true;
+    });
   }
 
   private async announceGrantLost(connectionId: string, error: ZoomError): Promise<void> {

@@ -11,9 +11,14 @@ export function SettingsTabs() {
       </NavLink>
       <NavLink to="/settings/tokens">API tokens</NavLink>
       {user.role === 'admin' && (
-        <NavLink to="/settings/health" data-testid="nav-health">
-          Integration health
-        </NavLink>
+        <>
+          <NavLink to="/settings/people" data-testid="nav-people">
+            People
+          </NavLink>
+          <NavLink to="/settings/health" data-testid="nav-health">
+            Integration health
+          </NavLink>
+        </>
       )}
     </nav>
   );

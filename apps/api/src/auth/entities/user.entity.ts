@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
 import type { UserRole } from '@switchboard/crm-domain';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { CallLinkScheme, UserRoleEnum } from '../../platform/graphql/enums';
@@ -32,6 +32,12 @@ export class User {
   @Column('text', { name: 'password_hash' })
   passwordHash: string;
 
+  @Field(() => GraphQLISODateTime)
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
+
+  /** Set by an admin: the user can no longer sign in, and every session and API token they had is revoked. */
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Column('timestamptz', { name: 'deactivated_at', nullable: true })
+  deactivatedAt: Date | null;
 }

@@ -11,7 +11,7 @@ export class WebhookEventSeen {
 
 @ObjectType()
 export class InboxStatusCount {
-  @Field({ description: 'received, processing, processed, skipped, ignored or failed' })
+  @Field({ description: 'received, processing, processed, processed_with_errors, skipped, ignored, failed or rejected (refused at intake)' })
   status: string;
 
   @Field(() => Int)
@@ -37,6 +37,27 @@ export class FailedWebhookEvent {
 
   @Field(() => GraphQLISODateTime)
   receivedAt: Date;
+}
+
+@ObjectType({ description: 'A Zoom event refused at intake because it could never be stored: only why is kept, never its body' })
+export class RejectedWebhookEvent {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  event: string;
+
+  @Field({ description: 'What in the event could not be stored, naming the field, never its content' })
+  reason: string;
+
+  @Field(() => Int, { description: "Zoom's deliveries of it, each refused (Zoom retries what it gets no 200 for)" })
+  deliveries: number;
+
+  @Field(() => GraphQLISODateTime)
+  receivedAt: Date;
+
+  @Field(() => GraphQLISODateTime)
+  lastDeliveredAt: Date;
 }
 
 @ObjectType()
@@ -85,6 +106,9 @@ export class IntegrationHealth {
 
   @Field(() => [FailedWebhookEvent], { description: 'Events that failed, or were processed without some malformed records, newest first' })
   failedEvents: FailedWebhookEvent[];
+
+  @Field(() => [RejectedWebhookEvent], { description: 'Events refused at intake because they could never be stored, newest first; nothing to retry' })
+  rejectedEvents: RejectedWebhookEvent[];
 
   @Field(() => [FailedTranscription], { description: 'Voicemails whose transcription failed, newest first' })
   failedTranscriptions: FailedTranscription[];

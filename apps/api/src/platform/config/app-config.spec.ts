@@ -8,6 +8,13 @@ describe('loadConfig', () => {
     expect(config.tokenEncryptionKey).toHaveLength(32);
     expect(config.zoom.apiBase).toBe('https://api.zoom.us/v2');
     expect(config.recordingSyncIntervalSeconds).toBe(900);
+    expect(config.signup).toBe('open');
+    expect(config.inviteExpiryHours).toBe(168);
+    expect(config.webhookInboxRetentionDays).toBe(30);
+  });
+
+  it('reads the sign-up mode and the invite expiry', () => {
+    expect(loadConfig({ SIGNUP: 'closed', INVITE_EXPIRY_HOURS: '24' })).toMatchObject({ signup: 'closed', inviteExpiryHours: 24 });
   });
 
   it('names the bad variable', () => {
@@ -18,6 +25,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ RECORDING_SYNC_INTERVAL_SECONDS: '0' })).toThrow(/RECORDING_SYNC_INTERVAL_SECONDS must be at least 1/);
     expect(() => loadConfig({ RECORDING_SYNC_INTERVAL_SECONDS: 'often' })).toThrow(/RECORDING_SYNC_INTERVAL_SECONDS/);
     expect(() => loadConfig({ MEETING_SUMMARY_RETRY_SECONDS: '7200' })).toThrow(/MEETING_SUMMARY_RETRY_SECONDS must be at most 3600/);
+    expect(() => loadConfig({ SIGNUP: 'invite-only' })).toThrow(/SIGNUP must be open or closed/);
+    expect(() => loadConfig({ INVITE_EXPIRY_HOURS: '0' })).toThrow(/INVITE_EXPIRY_HOURS must be at least 1/);
+    expect(() => loadConfig({ INVITE_EXPIRY_HOURS: '1.5' })).toThrow(/INVITE_EXPIRY_HOURS must be a whole number of hours/);
+    expect(loadConfig({ WEBHOOK_INBOX_RETENTION_DAYS: '7' }).webhookInboxRetentionDays).toBe(7);
+    expect(() => loadConfig({ WEBHOOK_INBOX_RETENTION_DAYS: '0' })).toThrow(/WEBHOOK_INBOX_RETENTION_DAYS must be at least 1/);
+    expect(() => loadConfig({ WEBHOOK_INBOX_RETENTION_DAYS: '2.5' })).toThrow(/WEBHOOK_INBOX_RETENTION_DAYS must be a whole number of days/);
+    expect(() => loadConfig({ WEBHOOK_INBOX_RETENTION_DAYS: 'forever' })).toThrow(/WEBHOOK_INBOX_RETENTION_DAYS/);
   });
 
   it('requires real secrets in production', () => {

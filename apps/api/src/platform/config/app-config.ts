@@ -2,6 +2,9 @@ import { z } from 'zod';
 
 export const API_ROLES = ['all', 'http', 'worker'] as const;
 export type ApiRole = (typeof API_ROLES)[number];
+/** `open`: anyone may create an organisation (a hosted service, the demo); `closed`: only the very first one. */
+export const SIGNUP_MODES = ['open', 'closed'] as const;
+export type SignupMode = (typeof SIGNUP_MODES)[number];
 
 // Demo-only secrets: accepted outside production so `npm start` works out of the box; production must set its own.
 const DEMO_SESSION_SECRET = 'switchboard-demo-session-secret-change-me';
@@ -46,6 +49,9 @@ const envSchema = z.object({
   LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(20, 'must be at least 20').default(30),
   RECORDING_SYNC_INTERVAL_SECONDS: z.coerce.number().int('must be a whole number of seconds').min(1, 'must be at least 1').default(900),
   MEETING_SUMMARY_RETRY_SECONDS: z.coerce.number().int('must be a whole number of seconds').min(1, 'must be at least 1').max(3600, 'must be at most 3600').default(60),
+  SIGNUP: z.enum(SIGNUP_MODES, { error: 'must be open or closed' }).default('open'),
+  INVITE_EXPIRY_HOURS: z.coerce.number().int('must be a whole number of hours').min(1, 'must be at least 1').max(2160, 'must be at most 2160 (90 days)').default(168),
+  WEBHOOK_INBOX_RETENTION_DAYS: z.coerce.number().int('must be a whole number of days').min(1, 'must be at least 1').max(365, 'must be at most 365').default(30),
 });
 
 export interface AppConfig {
@@ -76,6 +82,12 @@ export interface AppConfig {
   recordingSyncIntervalSeconds: number;
   /** How long after Zoom said "no summary yet" it is asked again (then twice as long, three more times). */
   meetingSummaryRetrySeconds: number;
+  /** Whether createOrganisation is open to anyone, or only to the first organisation of a fresh install. */
+  signup: SignupMode;
+  /** How long an invite link stays valid. */
+  inviteExpiryHours: number;
+  /** How long a Zoom event's stored body is kept once it is finished with (processed, failed, rejected...). */
+  webhookInboxRetentionDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -124,6 +136,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginAttemptsPerMinute: vars.LOGIN_ATTEMPTS_PER_MINUTE,
     recordingSyncIntervalSeconds: vars.RECORDING_SYNC_INTERVAL_SECONDS,
     meetingSummaryRetrySeconds: vars.MEETING_SUMMARY_RETRY_SECONDS,
+    signup: vars.SIGNUP,
+    inviteExpiryHours: vars.INVITE_EXPIRY_HOURS,
+    webhookInboxRetentionDays: vars.WEBHOOK_INBOX_RETENTION_DAYS,
   };
 }
 

@@ -24,3 +24,13 @@ export function cleanText(raw: string | null | undefined, field: string, options
   if (text.length > options.max) throw badInput(`${field} must be at most ${options.max} characters`, field);
   return text;
 }
+
+/**
+ * PostgreSQL text cannot hold U+0000. In free text (a note, an agenda) a NUL is an invisible paste artefact and is
+ * dropped; in anything that names or finds something (names, emails, numbers, searches, ids) it is refused.
+ */
+export function withoutNul(raw: string, field: string, options: { freeText: boolean }): string {
+  if (!raw.includes('\u0000')) return raw;
+  if (options.freeText) return raw.replaceAll('\u0000', '');
+  throw badInput(`${field} must not contain NUL characters (U+0000)`, field);
+}

@@ -2,12 +2,13 @@ import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
 import type { OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, JobsOptions, Queue } from 'bullmq';
 import type { Logger } from 'pino';
+import { redisOutage } from '../redis/redis-outage';
 
 /**
  * What every BullMQ processor here does besides its own job: it waits for its connections before the app counts as
  * started (a worker closed while they are still opening emits errors after its listeners are gone), it hears its
- * connection errors (unheard, one would crash the process while Redis restarts), and it refuses a job it has no
- * handler for.
+ * connection errors (unheard, one would crash the process while Redis restarts; logged once per outage, see
+ * RedisOutage), and it refuses a job it has no handler for.
  */
 export abstract class QueueWorker<Data> extends WorkerHost implements OnApplicationBootstrap {
   protected constructor(
@@ -20,11 +21,14 @@ export abstract class QueueWorker<Data> extends WorkerHost implements OnApplicat
 
   async onApplicationBootstrap(): Promise<void> {
     await this.worker.waitUntilReady();
+    // Its two connections: 'ready' on the worker is its blocking one's.
+    this.worker.on('ready', () => redisOutage.recovered(this.worker));
+    (await this.worker.client).on('ready', () => redisOutage.recovered(this.worker));
   }
 
   @OnWorkerEvent('error')
   onWorkerError(error: Error): void {
-    this.logger.warn({ queue: this.queueName, err: error.message }, 'queue worker connection error');
+    redisOutage.heard(this.worker, `worker ${this.queueName}`, error, () => this.logger.warn({ queue: this.queueName, err: error.message }, 'queue worker error'));
   }
 
   async process(job: Job<Data>): Promise<string> {
@@ -41,9 +45,13 @@ export const attemptOf = (job: Job) => job.attemptsMade + 1;
 /** After this attempt BullMQ gives up: the place to park the work as failed, with its error. */
 export const isLastAttempt = (job: Job) => attemptOf(job) >= (job.opts.attempts ?? 1);
 
-/** The producer side of the same rule: a queue's connection errors are logged, never left to crash the process. */
+/** The producer side of the same rule: a queue's connection errors are logged (once per outage), never left to crash the process. */
 export function logQueueErrors(queue: Queue, logger: Logger): void {
-  queue.on('error', (error) => logger.warn({ queue: queue.name, err: error.message }, 'queue connection error'));
+  queue.on('error', (error) => redisOutage.heard(queue, `queue ${queue.name}`, error, () => logger.warn({ queue: queue.name, err: error.message }, 'queue error')));
+  queue.client.then(
+    (client) => client.on('ready', () => redisOutage.recovered(queue)),
+    () => undefined,
+  );
 }
 
 /**
@@ -58,6 +66,29 @@ export async function clearFinishedJob(queue: Queue, jobId: string): Promise<boo
   await job.remove();
   return true;
 }
+
+/**
+ * How soon the jobs a killed worker held run again. A job's lock lasts `lockDuration` from its worker's last renewal
+ * (every `lockRenewTime`, by default half the lock); every `stalledInterval` each worker's stalled check marks the
+ * running jobs, and moves back to waiting those marked the time before whose lock has gone. A held job therefore
+ * runs again a lock and one or two intervals after its worker died: 30 to 90 s with BullMQ's defaults (30 s and 30
+ * s), time in which a backlog of Zoom events sat still. The lock can only be short if it outlives, above its
+ * renewal, the longest pause a live worker may take (its event loop busy, a slow Redis reply): otherwise a second
+ * worker runs a job the first is still running. So each queue's figures follow what its jobs do.
+ */
+
+/**
+ * Zoom events and summary fetches: a few database statements and Zoom requests, milliseconds of the event loop at a
+ * time. Renewed every second, a 5 s lock survives a 4 s pause; a held job runs again within about 9 s.
+ */
+export const QUICK_JOB_LOCKS = { lockDuration: 5_000, lockRenewTime: 1_000, stalledInterval: 2_000 } as const;
+
+/**
+ * Voicemail transcription: downloads the audio and waits tens of seconds on the transcription API, which is paid
+ * per call, so a wider margin against transcribing one voicemail twice: renewed every 3 s, a 15 s lock survives a
+ * 12 s pause; a held job runs again within about 25 s.
+ */
+export const PAID_CALL_JOB_LOCKS = { lockDuration: 15_000, lockRenewTime: 3_000, stalledInterval: 5_000 } as const;
 
 /**
  * The worker side of a resumable run: a run whose worker was killed is found stalled and taken over by another

@@ -9,6 +9,8 @@ export const InboxStatus = {
   IGNORED: 'ignored',
   SKIPPED: 'skipped',
   FAILED: 'failed',
+  /** Refused at intake: PostgreSQL could never store it. Only the reason (`last_error`) is kept, the body is `{}`. */
+  REJECTED: 'rejected',
 } as const;
 export type InboxStatus = (typeof InboxStatus)[keyof typeof InboxStatus];
 
