@@ -12,6 +12,19 @@ const ROLES: Array<{ value: Role; label: string }> = [
   { value: 'agent', label: 'Agent' },
   { value: 'admin', label: 'Admin' },
 ];
+
+/** The role picker of a person's row and of the invite form. */
+function RoleSelect({ value, onChange, testId, label, disabled }: { value: Role; onChange: (role: Role) => void; testId: string; label?: string; disabled?: boolean }) {
+  return (
+    <select aria-label={label} value={value} disabled={disabled} onChange={(event) => onChange(event.target.value as Role)} data-testid={testId}>
+      {ROLES.map((option) => (
+        <option key={option.value} value={option.value}>
+          {option.label}
+        </option>
+      ))}
+    </select>
+  );
+}
 const DELIVERY_LABEL = { SENT: 'Emailed', OUTBOX: 'In the outbox', FAILED: 'Email failed' } as const;
 
 const initials = (name: string) =>
@@ -79,13 +92,7 @@ function PersonRow({ person, isYou, busy, onRole, onDeactivate, onReactivate }: 
         </div>
       </td>
       <td>
-        <select aria-label={`Role of ${person.name}`} value={person.role} disabled={busy || !person.active} onChange={(event) => onRole(event.target.value as Role)} data-testid="person-role">
-          {ROLES.map((role) => (
-            <option key={role.value} value={role.value}>
-              {role.label}
-            </option>
-          ))}
-        </select>
+        <RoleSelect label={`Role of ${person.name}`} value={person.role} disabled={busy || !person.active} onChange={onRole} testId="person-role" />
       </td>
       <td>
         <span className={`badge ${person.active ? 'status-active' : 'status-deactivated'}`} data-testid="person-status">
@@ -193,13 +200,7 @@ export function PeoplePage() {
             </label>
             <label>
               Role
-              <select value={role} onChange={(event) => setRole(event.target.value as Role)} data-testid="invite-role">
-                {ROLES.map((option) => (
-                  <option key={option.value} value={option.value}>
-                    {option.label}
-                  </option>
-                ))}
-              </select>
+              <RoleSelect value={role} onChange={setRole} testId="invite-role" />
             </label>
             <button type="submit" className="button primary" disabled={!email.trim() || inviting.loading} data-testid="invite-submit">
               {inviting.loading ? 'Inviting…' : 'Invite'}
