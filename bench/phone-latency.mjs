@@ -1,13 +1,11 @@
 // Zoom event -> `activityAdded` on a subscribed GraphQL client: a signed call-history webhook posted to the real
 // api (all roles in one process, as `npm start` runs it), timed until the subscriber receives the new CALL.
-import { createHmac } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { connectZoom, createBenchDatabase, graphql, percentile, ROOT, seedDemo, startApi, startSim } from './lib/stack.mjs';
+import { connectZoom, createBenchDatabase, graphql, percentile, seedDemo, startApi, startSim } from './lib/stack.mjs';
+import { zoomFixture, zoomSignatureHeaders } from './lib/zoom-webhooks.mjs';
 
-const FIXTURE = JSON.parse(readFileSync(path.join(ROOT, 'fixtures/zoom/webhook.phone.callee_call_history_completed.json'), 'utf8'));
+const FIXTURE = zoomFixture('phone.callee_call_history_completed');
 const EVENTS = 300;
 const WARMUP = 30;
 
@@ -18,9 +16,7 @@ function signedCall(secret, zoomUserId, callerNumber, sequence) {
   event.payload.object.user_id = zoomUserId;
   Object.assign(event.payload.object.call_logs[0], { call_id: callId, id: `bench-${sequence}`, call_history_uuid: `bench-${sequence}`, caller_did_number: callerNumber, start_time: new Date().toISOString().replace(/\.\d+Z$/, 'Z') });
   const body = JSON.stringify(event);
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  const signature = `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
-  return { callId, body, headers: { 'content-type': 'application/json', 'x-zm-request-timestamp': timestamp, 'x-zm-signature': signature } };
+  return { callId, body, headers: zoomSignatureHeaders(body, secret) };
 }
 
 export async function run() {

@@ -1,15 +1,14 @@
 // Signed Zoom webhook ingest: the real api (http role: verify, store in the durable inbox, enqueue, ack) next to
 // a bare node:http + HMAC + one INSERT baseline, measured in the same run with the same load tool and bodies.
 import { spawn } from 'node:child_process';
-import { createHmac } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { findFreePort, waitForHttp } from '../scripts/lib/net.mjs';
 import { createBenchDatabase, percentile, ROOT, startApi } from './lib/stack.mjs';
+import { zoomFixture, zoomSignatureHeaders } from './lib/zoom-webhooks.mjs';
 
 const SECRET = 'bench-webhook-secret';
-const FIXTURE = JSON.parse(readFileSync(path.join(ROOT, 'fixtures/zoom/webhook.phone.callee_call_history_completed.json'), 'utf8'));
+const FIXTURE = zoomFixture('phone.callee_call_history_completed');
 const SECONDS = 10;
 const FIXED_RATE = 500;
 const ROUNDS = 3;
@@ -24,9 +23,7 @@ function signedRequest(request) {
   event.event_ts = Date.now() * 1000 + sequence;
   event.payload.object.call_logs[0].call_id = String(7_000_000_000_000_000_000n + BigInt(sequence));
   const body = JSON.stringify(event);
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  const signature = createHmac('sha256', SECRET).update(`v0:${timestamp}:${body}`).digest('hex');
-  return { ...request, method: 'POST', body, headers: { 'content-type': 'application/json', 'x-zm-request-timestamp': timestamp, 'x-zm-signature': `v0=${signature}` } };
+  return { ...request, method: 'POST', body, headers: zoomSignatureHeaders(body, SECRET) };
 }
 
 async function load(url, options) {

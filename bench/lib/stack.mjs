@@ -7,13 +7,21 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { ensurePostgres, withDatabase } from '../../scripts/lib/postgres.mjs';
 import { findFreePort, waitForHttp } from '../../scripts/lib/net.mjs';
+import { waitForExit } from '../../scripts/lib/processes.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
+const REGISTER_PATHS = path.join(ROOT, 'scripts/register-paths.cjs');
+const API_MAIN = path.join(ROOT, 'dist/out-tsc/apps/api/src/main.js');
+/** What a worker-only process (it serves no HTTP) logs, at info, once its queues run. */
+const WORKER_STARTED = 'Switchboard worker started';
+/** A cold start on a loaded 2-core machine (Nest, TypeORM, BullMQ) takes seconds; this leaves a wide margin. */
+const API_START_TIMEOUT_MS = 60_000;
+const STOP_GRACE_MS = 10_000;
 
 /** Loads compiled api code (run `npm run build` first; `npm run bench` does). */
 export function requireCompiled(relativePath) {
-  require(path.join(ROOT, 'scripts/register-paths.cjs'));
+  require(REGISTER_PATHS);
   return require(path.join(ROOT, 'dist/out-tsc', relativePath));
 }
 
@@ -25,11 +33,7 @@ export async function createBenchDatabase() {
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
   const url = withDatabase(server.url, name);
-  const { DataSource } = require('typeorm');
-  const { dataSourceOptions } = requireCompiled('apps/api/src/database.js');
-  const dataSource = await new DataSource(dataSourceOptions(url)).initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
-  await dataSource.destroy();
+  await migrateDatabase(url);
   return {
     url,
     async drop() {
@@ -42,27 +46,98 @@ export async function createBenchDatabase() {
   };
 }
 
-export async function startApi(env) {
-  const port = await findFreePort(39000);
-  const child = spawn(process.execPath, ['-r', path.join(ROOT, 'scripts/register-paths.cjs'), path.join(ROOT, 'dist/out-tsc/apps/api/src/main.js')], {
+/** Applies every migration of the built api to the database at `url`, as the api's CLI does. */
+export async function migrateDatabase(url) {
+  const { DataSource } = require('typeorm');
+  const { dataSourceOptions } = requireCompiled('apps/api/src/database.js');
+  const dataSource = await new DataSource(dataSourceOptions(url)).initialize();
+  try {
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/** Ends `child` with `signal` (then SIGKILL, should it outlive the grace) and resolves once it has exited. */
+export async function stopProcess(child, signal = 'SIGTERM') {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const forceKill = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+  child.kill(signal);
+  await waitForExit(child);
+  clearTimeout(forceKill);
+}
+
+/**
+ * The built api as a child process, in the role `env.API_ROLE` names (default all). Resolves once it serves HTTP or,
+ * for a worker, once it says its queues run (workers therefore log at info unless told otherwise). `port` pins the
+ * port, so that a process started again comes back where its clients expect it; `log` (a writable stream) gets
+ * everything it prints, else its stderr goes to ours; `onSpawn(child)` hears of the process as soon as it exists, for
+ * a caller that must be able to stop it before it is ready. `kill()` is a SIGKILL: the process dies mid-whatever.
+ */
+export async function startApi(env, { port, log, onSpawn } = {}) {
+  const role = env.API_ROLE ?? 'all';
+  const listenPort = port ?? (await findFreePort(39000));
+  const child = spawn(process.execPath, ['-r', REGISTER_PATHS, API_MAIN], {
     cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'warn', REDIS_PREFIX: `sbbench:${randomBytes(4).toString('hex')}`, ...env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      LOG_LEVEL: role === 'worker' ? 'info' : 'warn',
+      REDIS_PREFIX: `sbbench:${randomBytes(4).toString('hex')}`,
+      ...env,
+      PORT: String(listenPort),
+      HOST: '127.0.0.1',
+    },
+    stdio: ['ignore', 'pipe', log ? 'pipe' : 'inherit'],
   });
-  const url = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${url}/healthz`, { timeoutMs: 30_000 });
-  return {
-    url,
-    stop: () => new Promise((resolve) => {
-      child.once('exit', resolve);
-      child.kill('SIGTERM');
-    }),
-  };
+  onSpawn?.(child);
+  if (log) {
+    child.stdout.pipe(log, { end: false });
+    child.stderr.pipe(log, { end: false });
+  }
+  // The last words of a process that fails to start, for the error.
+  let lastOutput = '';
+  const keep = (chunk) => (lastOutput = (lastOutput + chunk).slice(-3000));
+  child.stdout.on('data', keep);
+  child.stderr?.on('data', keep);
+  const url = `http://127.0.0.1:${listenPort}`;
+  const waiting = new AbortController();
+  const ready = role === 'worker' ? printed(child.stdout, WORKER_STARTED) : waitForHttp(`${url}/healthz`, { timeoutMs: API_START_TIMEOUT_MS, signal: waiting.signal });
+  // Read to the end, or the pipe fills and the process blocks on its next log line.
+  child.stdout.resume();
+  const exited = waitForExit(child).then(({ code, signal }) => {
+    throw new Error(`the api (${role}) exited with ${signal ?? `code ${code}`} before it was ready:\n${lastOutput}`);
+  });
+  const timedOut = new Promise((_, reject) => setTimeout(() => reject(new Error(`the api (${role}) was not ready after ${API_START_TIMEOUT_MS / 1000} s:\n${lastOutput}`)), API_START_TIMEOUT_MS).unref());
+  try {
+    await Promise.race([ready, exited, timedOut]);
+  } catch (error) {
+    await stopProcess(child, 'SIGKILL');
+    throw error;
+  } finally {
+    waiting.abort();
+    child.stdout.off('data', keep);
+    child.stderr?.off('data', keep);
+  }
+  return { url, port: listenPort, role, child, stop: () => stopProcess(child), kill: () => stopProcess(child, 'SIGKILL') };
+}
+
+/** Resolves once `text` has gone past on `stream` (which may split it across chunks). */
+function printed(stream, text) {
+  return new Promise((resolve) => {
+    let tail = '';
+    const look = (chunk) => {
+      tail = (tail + chunk).slice(-(text.length + 4096));
+      if (!tail.includes(text)) return;
+      stream.off('data', look);
+      resolve();
+    };
+    stream.on('data', look);
+  });
 }
 
 /** Seeds the demo organisation and users (agent@demo.test / demo-password) as `npm run seed` does. */
 export function seedDemo(databaseUrl) {
-  execFileSync(process.execPath, ['-r', path.join(ROOT, 'scripts/register-paths.cjs'), path.join(ROOT, 'dist/out-tsc/apps/api/src/cli.js'), 'seed'], {
+  execFileSync(process.execPath, ['-r', REGISTER_PATHS, path.join(ROOT, 'dist/out-tsc/apps/api/src/cli.js'), 'seed'], {
     env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
     stdio: 'pipe',
   });
@@ -102,6 +177,8 @@ export async function startSim() {
       return response.json();
     },
     stop: () => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM'))),
+    /** Last resort when our own process is exiting: no time to wait. */
+    killNow: () => child.kill('SIGKILL'),
   };
 }
 

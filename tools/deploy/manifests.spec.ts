@@ -31,7 +31,7 @@ const MODELS_PACKAGE = 'kubernetes-models';
  */
 const DEPLOYMENT_SECRETS = ['DATABASE_URL', 'REDIS_URL', 'ZOOM_CLIENT_SECRET', 'ZOOM_WEBHOOK_SECRET_TOKEN'];
 /** Credentials that may be added to the Secret and must never sit in a ConfigMap. */
-const OPTIONAL_SECRETS = ['OPENAI_API_KEY', 'SMTP_URL'];
+const OPTIONAL_SECRETS = ['OPENAI_API_KEY', 'SMTP_URL', 'TOKEN_ENCRYPTION_PREVIOUS_KEYS'];
 const WEBHOOK_PATH = '/webhooks/zoom';
 const KUSTOMIZATION_KEYS = new Set(['apiVersion', 'kind', 'resources', 'images', 'labels', 'patches', 'components', 'replicas', 'configMapGenerator', 'generatorOptions']);
 

@@ -12,7 +12,7 @@ import { PinoNestLogger } from './platform/logging/logger';
 import { ZoomWebhookIntake } from './webhook/zoom-webhook-intake';
 
 /** Paths the SPA fallback must never answer: they belong to the api. */
-const API_PATHS = /^\/(graphql|webhooks|oauth|healthz|readyz|media|meetings)(\/|$)/;
+const API_PATHS = /^\/(graphql|webhooks|oauth|healthz|readyz|metrics|media|meetings)(\/|$)/;
 
 function serveWebApp(app: NestExpressApplication, config: AppConfig, logger: Logger): void {
   const webDir = config.webDistDir ?? path.resolve(process.cwd(), 'dist/apps/web');
@@ -46,7 +46,8 @@ export async function createHttpApp(config: AppConfig, logger: Logger): Promise<
     logger: new PinoNestLogger(logger),
     bodyParser: true,
   });
-  app.set('trust proxy', 'loopback');
+  // The client's address (the per-address login limit) and https (the Secure session cookie), as the proxies in front say.
+  app.set('trust proxy', config.trustedProxies);
   mountWebhookIntake(app);
   app.enableShutdownHooks();
   serveWebApp(app, config, logger);

@@ -1,32 +1,18 @@
 import { Client } from 'pg';
+import { ACCEPT, CREATE_ORGANISATION, INVITE, type Invite, inviteTokenOf as tokenOf } from './support/onboarding';
 import { collect, type GraphQLResult, startTestApi, type TestApi, TEST_PASSWORD } from './support/test-api';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink';
 
-const CREATE_ORGANISATION = `mutation($input: CreateOrganisationInput!) {
-  createOrganisation(input: $input) { token user { id email name role organisation { name defaultRegion } } }
-}`;
-const INVITE = 'mutation($email: String!, $role: Role!) { inviteUser(email: $email, role: $role) { id email role url expiresAt delivery status } }';
-const ACCEPT = 'mutation($token: String!, $name: String!, $password: String!) { acceptInvite(token: $token, name: $name, password: $password) { token user { id email name role } } }';
 const PREVIEW = 'query($token: String!) { invitation(token: $token) { email role organisationName invitedByName status expiresAt } }';
 const USERS = '{ users { id email name role active deactivatedAt } }';
 const SET_ROLE = 'mutation($id: ID!, $role: Role!) { setUserRole(id: $id, role: $role) { id role } }';
 const DEACTIVATE = 'mutation($id: ID!) { deactivateUser(id: $id) { id active deactivatedAt } }';
 const REACTIVATE = 'mutation($id: ID!) { reactivateUser(id: $id) { id active } }';
 
-interface Invite {
-  id: string;
-  email: string;
-  role: string;
-  url: string;
-  expiresAt: string;
-  delivery: string;
-  status: string;
-}
 type Payload = { token: string; user: { id: string; email: string; name: string; role: string; organisation?: { name: string; defaultRegion: string } } };
 
 const firstError = (result: GraphQLResult) => result.errors?.[0] as { message: string; extensions?: { code?: string; field?: string; reason?: string } } | undefined;
 const codeOf = (result: GraphQLResult) => firstError(result)?.extensions?.code;
-const tokenOf = (invite: Invite) => invite.url.split('/invite/')[1];
 
 async function sql<T = Record<string, unknown>>(api: TestApi, text: string, values: unknown[] = []): Promise<T[]> {
   const client = new Client({ connectionString: api.database.url });

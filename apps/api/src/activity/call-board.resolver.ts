@@ -1,6 +1,6 @@
-import { Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { AuthService, CurrentPrincipal, type Principal, User } from '../auth';
-import { Contact, ContactsService } from '../crm';
+import { Context, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { AuthService, CurrentPrincipal, type GraphQLContext, type Principal, User, userById } from '../auth';
+import { Contact, contactById, ContactsService } from '../crm';
 import { CallBoardService } from './call-board.service';
 import { LiveCall } from './dto/live-call.model';
 
@@ -22,14 +22,15 @@ export class CallBoardResolver {
     return this.callBoard.updates(principal.organisationId);
   }
 
+  /** Through the request's contact and user loaders (Activity.contact and .owner share them): one query each for the whole board. */
   @ResolveField(() => Contact, { nullable: true })
-  async contact(@Parent() call: LiveCall): Promise<Contact | null> {
-    if (!call.contactId) return null;
-    return (await this.contacts.findMany(call.organisationId, [call.contactId]))[0] ?? null;
+  contact(@Parent() call: LiveCall, @Context() context: GraphQLContext): Promise<Contact | null> {
+    if (!call.contactId) return Promise.resolve(null);
+    return contactById(context, this.contacts, call.organisationId).load(call.contactId);
   }
 
   @ResolveField(() => User, { nullable: true })
-  async owner(@Parent() call: LiveCall): Promise<User | null> {
-    return (await this.auth.usersByIds(call.organisationId, [call.ownerId]))[0] ?? null;
+  owner(@Parent() call: LiveCall, @Context() context: GraphQLContext): Promise<User | null> {
+    return userById(context, this.auth, call.organisationId).load(call.ownerId);
   }
 }

@@ -16,6 +16,7 @@ import { OnboardingResolver } from './onboarding.resolver';
 import { OrganisationSignupService } from './organisation-signup.service';
 import { InvitesResolver, PeopleResolver } from './people.resolver';
 import { PeopleService } from './people.service';
+import { TokenHasher } from './token-hasher';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Organisation, User, Session, ApiToken, Invite])],
@@ -30,6 +31,7 @@ import { PeopleService } from './people.service';
     InvitesResolver,
     OrganisationSignupService,
     OnboardingResolver,
+    TokenHasher,
     { provide: APP_GUARD, useClass: GraphQLAuthGuard },
   ],
   exports: [AuthService, LiveConnectionsService],

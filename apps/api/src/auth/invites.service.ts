@@ -4,7 +4,7 @@ import type { UserRole } from '@switchboard/crm-domain';
 import type { Logger } from 'pino';
 import { DataSource, IsNull, Repository } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
-import { hashBearerToken, hashPassword, randomToken } from '../platform/crypto/secret-hash';
+import { hashPassword, randomToken } from '../platform/crypto/secret-hash';
 import { appError, badInput, ErrorCode, notFound } from '../platform/graphql/errors';
 import { isUuid } from '../platform/graphql/validation';
 import { LOGGER } from '../platform/logging/logger';
@@ -16,6 +16,7 @@ import { Invite, inviteStatus, InviteStatus, MailDelivery } from './entities/inv
 import { Organisation } from './entities/organisation.entity';
 import { User } from './entities/user.entity';
 import type { Principal } from './principal';
+import { TokenHasher } from './token-hasher';
 
 const INVITE_TOKEN_PREFIX = 'sbi';
 const ROLE_NAMES: Record<UserRole, string> = { agent: 'an agent', admin: 'an admin' };
@@ -50,11 +51,8 @@ export class InvitesService {
     @InjectRepository(Organisation) private readonly organisations: Repository<Organisation>,
     private readonly mail: MailService,
     private readonly auth: AuthService,
+    private readonly tokens: TokenHasher,
   ) {}
-
-  private hash(token: string): string {
-    return hashBearerToken(token, this.config.sessionSecret);
-  }
 
   /** A new invite replaces any open one to the same email in the organisation, so only the latest link works. */
   async invite(principal: Principal, emailInput: string, role: UserRole): Promise<Invite> {
@@ -71,7 +69,7 @@ export class InvitesService {
     const invite = await this.dataSource.transaction(async (manager) => {
       await manager.update(Invite, { organisationId: principal.organisationId, email, acceptedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: new Date() });
       return manager.save(
-        manager.create(Invite, { organisationId: principal.organisationId, email, role, tokenHash: this.hash(token), invitedById: inviter.id, delivery: MailDelivery.OUTBOX, expiresAt }),
+        manager.create(Invite, { organisationId: principal.organisationId, email, role, tokenHash: this.tokens.hash(token), invitedById: inviter.id, delivery: MailDelivery.OUTBOX, expiresAt }),
       );
     });
     invite.delivery = await this.email(invite, { url, inviter, organisation });
@@ -157,6 +155,6 @@ export class InvitesService {
 
   private byToken(token: string): Promise<Invite | null> {
     if (!token.startsWith(`${INVITE_TOKEN_PREFIX}_`)) return Promise.resolve(null);
-    return this.invites.findOneBy({ tokenHash: this.hash(token) });
+    return this.invites.findOneBy({ tokenHash: this.tokens.hash(token) });
   }
 }

@@ -1,13 +1,15 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { UserRole } from '@switchboard/crm-domain';
 import { UserRoleEnum } from '../platform/graphql/enums';
 import { CurrentPrincipal, RequireRole } from './auth.guard';
 import { AuthService } from './auth.service';
 import { Invite, inviteStatus, InviteStatus } from './entities/invite.entity';
 import { User } from './entities/user.entity';
+import type { GraphQLContext } from './graphql-context';
 import { InvitesService } from './invites.service';
 import { PeopleService } from './people.service';
 import type { Principal } from './principal';
+import { userById } from './user-loader';
 
 /** Settings > People: admins list, invite, re-role and deactivate the people of their organisation. */
 @Resolver(() => User)
@@ -60,11 +62,11 @@ export class InvitesResolver {
     return inviteStatus(invite);
   }
 
+  /** Through the request's user loader: one query for a whole list of invites. */
   @ResolveField(() => User, { nullable: true })
-  async invitedBy(@Parent() invite: Invite): Promise<User | null> {
-    if (!invite.invitedById) return null;
-    const [inviter] = await this.auth.usersByIds(invite.organisationId, [invite.invitedById]);
-    return inviter ?? null;
+  invitedBy(@Parent() invite: Invite, @Context() context: GraphQLContext): Promise<User | null> {
+    if (!invite.invitedById) return Promise.resolve(null);
+    return userById(context, this.auth, invite.organisationId).load(invite.invitedById);
   }
 
   @RequireRole(UserRole.ADMIN)

@@ -2,9 +2,10 @@ import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver
 import { InjectRepository } from '@nestjs/typeorm';
 import { contactDisplayName } from '@switchboard/crm-domain';
 import { Repository } from 'typeorm';
-import { AuthService, CurrentPrincipal, type GraphQLContext, type Principal, User } from '../auth';
+import { AuthService, CurrentPrincipal, type GraphQLContext, type Principal, User, userById } from '../auth';
 import { type Connection, MAX_PAGE_SIZE, Paginated } from '../platform/graphql/pagination';
-import { loadById, loadGroupedBy } from '../platform/graphql/request-loaders';
+import { loadGroupedBy } from '../platform/graphql/request-loaders';
+import { contactById } from './contact-loader';
 import { ContactsService } from './contacts.service';
 import { DealsService } from './deals.service';
 import { ContactInput, DealInput } from './dto/contact.input';
@@ -16,7 +17,7 @@ const ContactConnection = Paginated(Contact);
 /** A contact's or deal's owner, through the request's one user loader (Activity.owner shares it). */
 async function ownerOf(auth: AuthService, context: GraphQLContext, record: { organisationId: string; ownerId: string | null }): Promise<User | null> {
   if (!record.ownerId) return null;
-  return loadById(context, User.name, record.organisationId, (organisationId, ids) => auth.usersByIds(organisationId, ids)).load(record.ownerId);
+  return userById(context, auth, record.organisationId).load(record.ownerId);
 }
 
 @Resolver(() => Contact)
@@ -137,7 +138,7 @@ export class DealsResolver {
   @ResolveField(() => Contact, { nullable: true })
   async contact(@Parent() deal: Deal, @Context() context: GraphQLContext): Promise<Contact | null> {
     if (!deal.contactId) return null;
-    return loadById(context, Contact.name, deal.organisationId, (organisationId, ids) => this.contactsService.findMany(organisationId, ids)).load(deal.contactId);
+    return contactById(context, this.contactsService, deal.organisationId).load(deal.contactId);
   }
 
   @ResolveField(() => User, { nullable: true })

@@ -23,8 +23,8 @@ export class CloudRecordingRepository {
     return this.recordings.findOneBy({ activityId });
   }
 
-  findMany(activityIds: string[]): Promise<CloudRecording[]> {
-    return activityIds.length === 0 ? Promise.resolve([]) : this.recordings.findBy({ activityId: In(activityIds) });
+  findMany(organisationId: string, activityIds: string[]): Promise<CloudRecording[]> {
+    return activityIds.length === 0 ? Promise.resolve([]) : this.recordings.findBy({ organisationId, activityId: In(activityIds) });
   }
 
   /** Keeps where Zoom has a file (the same file seen again keeps one row, pointing where Zoom now says). */

@@ -152,9 +152,9 @@ export class RecordingsService implements OnModuleInit {
     return this.activities.relink(principal.organisationId, activity.id, { contactId: null, dealId: null });
   }
 
-  /** The recordings behind these activities, by activity id (GraphQL fields of RECORDING activities). */
-  async recordingsOf(activityIds: string[]): Promise<Map<string, CloudRecording>> {
-    return new Map((await this.recordings.findMany(activityIds)).map((recording) => [recording.activityId, recording]));
+  /** The recordings behind these activities of the organisation, in one query (GraphQL fields of a page of RECORDING activities). */
+  recordingsOf(organisationId: string, activityIds: string[]): Promise<CloudRecording[]> {
+    return this.recordings.findMany(organisationId, activityIds);
   }
 
   findFile(organisationId: string, fileId: string) {

@@ -5,6 +5,7 @@ import { WebhookInboxEntry } from './entities/webhook-inbox.entity';
 import { InboxRetentionService } from './inbox-retention.service';
 import { InboxSweeperService } from './inbox-sweeper.service';
 import { WEBHOOK_QUEUE, WebhookInboxService } from './webhook-inbox.service';
+import { WebhookMetrics } from './webhook-metrics';
 import { WebhookProcessor } from './webhook.processor';
 import { WebhookRouter } from './webhook-router.service';
 import { ZoomWebhookIntake } from './zoom-webhook-intake';
@@ -20,8 +21,8 @@ class WebhookRoleModule {}
  */
 @Module({
   imports: [TypeOrmModule.forFeature([WebhookInboxEntry]), BullModule.registerQueue({ name: WEBHOOK_QUEUE })],
-  providers: [WebhookInboxService, WebhookRouter],
-  exports: [WebhookInboxService, WebhookRouter],
+  providers: [WebhookInboxService, WebhookRouter, WebhookMetrics],
+  exports: [WebhookInboxService, WebhookRouter, WebhookMetrics],
 })
 export class WebhookModule {
   /** `POST /webhooks/zoom` (the intake, mounted by app.factory.ts) on http processes; the processor, the sweeper and the pruner on workers. */

@@ -25,6 +25,11 @@ describe('webhook envelope', () => {
     expect(webhookDedupeKey(zoomEnvelopeSchema.parse(history('h1')))).not.toBe(webhookDedupeKey(zoomEnvelopeSchema.parse(history('h2'))));
   });
 
+  it('tells text messages apart by their message ids, though Zoom may send two in the same millisecond', () => {
+    const text = (messageId: string) => ({ event: 'phone.sms_received', event_ts: 1, payload: { account_id: 'a', object: { message_id: messageId, owner: { id: 'u' } } } });
+    expect(webhookDedupeKey(zoomEnvelopeSchema.parse(text('m1')))).not.toBe(webhookDedupeKey(zoomEnvelopeSchema.parse(text('m2'))));
+  });
+
   it('rejects envelopes without an event name or timestamp', () => {
     expect(zoomEnvelopeSchema.safeParse({ payload: {} }).success).toBe(false);
     expect(zoomEnvelopeSchema.safeParse({ event: 'x', event_ts: 'soon' }).success).toBe(false);
@@ -44,6 +49,7 @@ describe('webhook envelope', () => {
     expect(userOf('phone.voicemail_received', { object: { callee_user_id: 'V', caller_user_id: 'other' } })).toBe('V');
     expect(userOf('phone.recording_completed', { object: { recordings: [{ owner: { id: 'P' }, user_id: 'P2' }] } })).toBe('P');
     expect(userOf('phone.sms_received', { object: { owner: { id: 'M' }, sender: { user_id: 'other' } } })).toBe('M');
+    expect(userOf('phone.sms_sent', { object: { owner: { type: 'callQueue', id: 'queue', sms_sender_user_id: 'Q' } } })).toBe('Q');
   });
 
   it('attributes an event that names no user to nobody', () => {

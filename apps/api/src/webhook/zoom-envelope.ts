@@ -9,7 +9,7 @@ export const zoomEnvelopeSchema = z.object({
 });
 export type ZoomEnvelope = z.infer<typeof zoomEnvelopeSchema>;
 
-const IDENTITY_FIELDS = ['id', 'uuid', 'call_id', 'call_history_uuid', 'user_id'] as const;
+const IDENTITY_FIELDS = ['id', 'uuid', 'call_id', 'call_history_uuid', 'user_id', 'message_id'] as const;
 const NESTED_LISTS = ['call_logs', 'recordings', 'recording_files'] as const;
 
 function identityOf(record: unknown): string[] {
@@ -39,7 +39,7 @@ const field = (value: unknown, key: string): unknown => (typeof value === 'objec
  * The Zoom user an event is about, read where Zoom's payloads name them and the owner modules look: the user who
  * removed the app; the owner of a call record (the object's `user_id`, else its first record's); the user's own leg
  * of a call in progress (the event name says caller or callee); the voicemail box; the phone recording's or the
- * SMS's owner; the meeting's host (a summary names it `meeting_host_id`; meeting.updated may name only who changed
+ * SMS's owner (for a call queue's text, the member who sent it); the meeting's host (a summary names it `meeting_host_id`; meeting.updated may name only who changed
  * it). The inbox row is attributed to that user, and so to the organisation that connected them; an event that
  * names nobody (null) is no organisation's.
  */
@@ -57,6 +57,7 @@ export function zoomUserOf(envelope: ZoomEnvelope): string | null {
     field(object, 'callee_id'),
     field(field(firstRecording, 'owner'), 'id'),
     field(firstRecording, 'user_id'),
+    field(field(object, 'owner'), 'sms_sender_user_id'),
     field(field(object, 'owner'), 'id'),
     field(object, 'host_id'),
     field(object, 'meeting_host_id'),

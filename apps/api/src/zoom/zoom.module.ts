@@ -9,7 +9,17 @@ import { ZoomConnectionService } from './zoom-connection.service';
 import { ZoomDeauthorizationHandler } from './zoom-deauthorization.handler';
 import { ZoomOAuthController } from './zoom-oauth.controller';
 import { ZoomTokenManager } from './zoom-token.manager';
+import { ZoomTokenKeyRotationService } from './zoom-token-key-rotation.service';
+import { ZoomTokenRepository } from './zoom-token.repository';
 import { ZoomResolver } from './zoom.resolver';
+
+/** Re-sealing the stored tokens with the current TOKEN_ENCRYPTION_KEY, for `cli rotate-token-key` and `check-token-keys`. */
+@Module({
+  imports: [TypeOrmModule.forFeature([ZoomConnectionEntity, ZoomTokenEntity])],
+  providers: [ZoomTokenRepository, ZoomTokenKeyRotationService],
+  exports: [ZoomTokenKeyRotationService],
+})
+export class ZoomTokenKeysModule {}
 
 /** What a process runs of zoom besides ZoomModule, by role: the OAuth callback and the Zoom card on http. */
 @Module({})

@@ -7,7 +7,8 @@ import { onTeardown, stopChildProcess } from '../../../../testing/teardown';
 const ROOT = path.resolve(__dirname, '../../../..');
 const MAIN = path.join(ROOT, 'dist/out-tsc/apps/api/src/main.js');
 
-async function freePort(): Promise<number> {
+/** A port nothing listens on now: for the processes, and the listeners in this process, that tests start. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
@@ -19,6 +20,8 @@ async function freePort(): Promise<number> {
 
 export interface ApiProcess {
   url: string;
+  /** Where its GET /metrics is: a worker's own METRICS_PORT, else `url`. */
+  metricsUrl: string;
   output: string[];
   stop(): Promise<void>;
   /** SIGKILL: the process dies mid-whatever, as on a crash or an OOM kill. */
@@ -29,11 +32,13 @@ export interface ApiProcess {
 export async function startApiProcess(env: Record<string, string>): Promise<ApiProcess> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build (npm test builds first)`);
   const port = await freePort();
+  // Each process its own metrics port, so that workers started side by side (and by parallel suites) never share one.
+  const metricsPort = env.METRICS_PORT ?? String(await freePort());
   const output: string[] = [];
   const child: ChildProcess = spawn(process.execPath, ['-r', path.join(ROOT, 'scripts/register-paths.cjs'), MAIN], {
     cwd: ROOT,
     // The api's public URL is where it really listens, so OAuth redirects come back to this process.
-    env: { ...process.env, PUBLIC_URL: `http://127.0.0.1:${port}`, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    env: { ...process.env, PUBLIC_URL: `http://127.0.0.1:${port}`, ...env, METRICS_PORT: metricsPort, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk) => output.push(chunk.toString()));
@@ -46,7 +51,8 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
     await stop();
     throw error;
   }
-  return { url, output, stop, kill: () => stopChildProcess(child, 'SIGKILL') };
+  const metricsUrl = env.API_ROLE === 'worker' ? `http://127.0.0.1:${metricsPort}` : url;
+  return { url, metricsUrl, output, stop, kill: () => stopChildProcess(child, 'SIGKILL') };
 }
 
 async function waitUntilStarted(child: ChildProcess, url: string, output: string[]): Promise<void> {

@@ -23,14 +23,29 @@ export interface ConnectedStackOptions {
   withoutScopes?: string[];
 }
 
+export type ZoomStack = Pick<ConnectedStack, 'sim' | 'api' | 'close'>;
+
+/** The simulator and a real api it delivers its signed webhooks to, with no organisation yet. */
+export async function startZoomStack(env: Record<string, string> = {}): Promise<ZoomStack> {
+  const sim = await startZoomSim();
+  const api = await startTestApi({ ...zoomEnvFor(sim), ...env });
+  await sim.control('POST', '/_sim/config', { webhookUrl: `${api.url}/webhooks/zoom` });
+  return {
+    sim,
+    api,
+    async close() {
+      await api.close();
+      await sim.stop();
+    },
+  };
+}
+
 /**
- * What the Zoom suites start from: the simulator, a real api it delivers its signed webhooks to, the organisation
- * "Demo Realty" with agent@demo.test (and `colleagues`), the agent signed in with Zoom connected, and a contact.
+ * What the Zoom suites start from: startZoomStack, the organisation "Demo Realty" with agent@demo.test (and
+ * `colleagues`), the agent signed in with Zoom connected, and a contact.
  */
 export async function startConnectedStack(options: ConnectedStackOptions = {}): Promise<ConnectedStack> {
-  const sim = await startZoomSim();
-  const api = await startTestApi({ ...zoomEnvFor(sim), ...options.env });
-  await sim.control('POST', '/_sim/config', { webhookUrl: `${api.url}/webhooks/zoom` });
+  const { sim, api, close } = await startZoomStack(options.env);
   await api.createOrganisation('Demo Realty', [{ email: 'agent@demo.test' }, ...(options.colleagues ?? [])]);
   const session = await api.login('agent@demo.test');
   await connectZoom(api, session, 'agent@demo.test', { withoutScopes: options.withoutScopes });
@@ -42,10 +57,7 @@ export async function startConnectedStack(options: ConnectedStackOptions = {}): 
     api,
     session,
     contactId: created?.data?.createContact.id ?? '',
-    async close() {
-      await api.close();
-      await sim.stop();
-    },
+    close,
   };
 }
 

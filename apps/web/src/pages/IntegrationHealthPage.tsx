@@ -7,11 +7,64 @@ interface IntegrationHealth {
   lastEvents: Array<{ event: string; lastReceivedAt: string }>;
   inboxCounts: Array<{ status: string; count: number }>;
   failedEvents: Array<{ id: string; event: string; status: string; attempts: number; lastError: string | null; receivedAt: string }>;
+  rejectedEvents: Array<{ id: string; event: string; reason: string; deliveries: number; receivedAt: string; lastDeliveredAt: string }>;
   failedTranscriptions: Array<{ activityId: string; attempts: number; lastError: string | null; failedAt: string }>;
   connections: Array<{ userEmail: string; zoomEmail: string; state: string; lastError: string | null; tokenExpiresAt: string | null }>;
 }
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
+
+/**
+ * Events refused at intake because they could never be stored: what Zoom sent, when, how often, and why, never
+ * what the event said (nothing of it is kept). Nothing to retry: Zoom gives up on them after its own retries.
+ */
+function RejectedEvents({ events, total }: { events: IntegrationHealth['rejectedEvents']; total: number }) {
+  return (
+    <article className="card wide" data-testid="rejected-events-card">
+      <h2>
+        Rejected events{' '}
+        {total > 0 && (
+          <span className="badge danger" data-testid="rejected-count">
+            {total}
+          </span>
+        )}
+      </h2>
+      <p className="muted">Zoom events that could not be stored, refused so that nothing was half-saved. Only the reason is kept, never what the event said; there is nothing to retry.</p>
+      {events.length === 0 ? (
+        <p className="muted">None</p>
+      ) : (
+        <table className="contacts-table" data-testid="rejected-events">
+          <thead>
+            <tr>
+              <th>Event</th>
+              <th>Received</th>
+              <th>Deliveries</th>
+              <th>Why</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.map((rejected) => (
+              <tr key={rejected.id} data-testid="rejected-event">
+                <td>
+                  <code>{rejected.event}</code>
+                </td>
+                <td>
+                  {when(rejected.receivedAt)}
+                  {rejected.deliveries > 1 && <div className="muted">last {when(rejected.lastDeliveredAt)}</div>}
+                </td>
+                <td data-testid="rejected-deliveries">{rejected.deliveries}</td>
+                <td className="error-text" data-testid="rejected-reason">
+                  {rejected.reason}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {total > events.length && <p className="hint">The latest {events.length} of {total}.</p>}
+    </article>
+  );
+}
 
 /** Admin only: do Zoom events arrive and get processed, and which Zoom grants are alive. */
 export function IntegrationHealthPage() {
@@ -105,6 +158,7 @@ export function IntegrationHealthPage() {
               </table>
             )}
           </article>
+          <RejectedEvents events={health.rejectedEvents} total={health.inboxCounts.find((entry) => entry.status === 'rejected')?.count ?? health.rejectedEvents.length} />
           <article className="card wide">
             <h2>Failed voicemail transcriptions</h2>
             {health.failedTranscriptions.length === 0 ? (

@@ -1,3 +1,4 @@
+import express from 'express';
 import { z } from 'zod';
 
 export const API_ROLES = ['all', 'http', 'worker'] as const;
@@ -19,16 +20,43 @@ const urlString = (protocols: string[]) =>
     }
   }, `must be a URL (${protocols.join(' or ')})`);
 
-const base64Key32 = z
+const isBase64Key32 = (value: string) => Buffer.from(value, 'base64').length === 32;
+const KEY_FORMAT = 'must be 32 bytes, base64-encoded (openssl rand -base64 32)';
+const base64Key32 = z.string().trim().refine(isBase64Key32, KEY_FORMAT);
+
+/** Comma-separated keys; a bad one is named by its position in the list, never by its value. Empty entries are skipped. */
+const base64Keys32 = z.string().transform((value, context) => {
+  const entries = value.split(',').map((entry) => entry.trim());
+  entries.forEach((entry, index) => {
+    if (entry && !isBase64Key32(entry)) context.addIssue({ code: 'custom', message: `entry ${index + 1} ${KEY_FORMAT}` });
+  });
+  return entries.filter(Boolean);
+});
+
+/** Express's `trust proxy` as text: a hop count, or addresses, CIDR ranges and loopback, linklocal, uniquelocal. */
+export type TrustedProxies = number | string;
+
+/** Checked by Express itself (on an app made only for that), so TRUSTED_PROXIES accepts exactly what Express does. */
+const trustedProxies = z
   .string()
   .trim()
-  .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes, base64-encoded (openssl rand -base64 32)');
+  .transform((value, context): TrustedProxies => {
+    const setting = /^\d+$/.test(value) ? Number(value) : value;
+    try {
+      express().set('trust proxy', setting);
+    } catch (error) {
+      context.addIssue({ code: 'custom', message: `must be a hop count, or addresses, CIDR ranges, loopback, linklocal and uniquelocal, comma-separated (${(error as Error).message})` });
+      return z.NEVER;
+    }
+    return setting;
+  });
 
 const envSchema = z.object({
   NODE_ENV: z.string().default('development'),
   API_ROLE: z.enum(API_ROLES).default('all'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
+  TRUSTED_PROXIES: trustedProxies.default('loopback'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_URL: urlString(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/switchboard'),
   REDIS_URL: urlString(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
@@ -36,11 +64,13 @@ const envSchema = z.object({
   PUBLIC_URL: urlString(['http:', 'https:']).default('http://localhost:3000'),
   SESSION_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   TOKEN_ENCRYPTION_KEY: base64Key32.optional(),
+  TOKEN_ENCRYPTION_PREVIOUS_KEYS: base64Keys32.optional(),
   ZOOM_CLIENT_ID: z.string().min(1).default('sim-client-id'),
   ZOOM_CLIENT_SECRET: z.string().min(1).default('sim-client-secret'),
   ZOOM_WEBHOOK_SECRET_TOKEN: z.string().min(1).default('sim-webhook-secret'),
   ZOOM_OAUTH_BASE: urlString(['http:', 'https:']).default('https://zoom.us'),
   ZOOM_API_BASE: urlString(['http:', 'https:']).default('https://api.zoom.us/v2'),
+  ZOOM_SMART_EMBED_URL: urlString(['https:', 'http:']).default('https://applications.zoom.us/integration/phone/embeddablephone/home'),
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_BASE_URL: urlString(['http:', 'https:']).optional(),
   TRANSCRIPTION_MODEL: z.string().min(1).default('whisper-1'),
@@ -52,6 +82,11 @@ const envSchema = z.object({
   SIGNUP: z.enum(SIGNUP_MODES, { error: 'must be open or closed' }).default('open'),
   INVITE_EXPIRY_HOURS: z.coerce.number().int('must be a whole number of hours').min(1, 'must be at least 1').max(2160, 'must be at most 2160 (90 days)').default(168),
   WEBHOOK_INBOX_RETENTION_DAYS: z.coerce.number().int('must be a whole number of days').min(1, 'must be at least 1').max(365, 'must be at most 365').default(30),
+  METRICS_PORT: z.coerce.number().int('must be a whole number').min(1, 'must be a port, 1 to 65535').max(65535, 'must be a port, 1 to 65535').default(9464),
+  METRICS_TOKEN: z.string().trim().min(16, 'must be at least 16 characters').optional(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: urlString(['http:', 'https:']).optional(),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: urlString(['http:', 'https:']).optional(),
+  OTEL_SERVICE_NAME: z.string().trim().min(1).optional(),
 });
 
 export interface AppConfig {
@@ -60,19 +95,26 @@ export interface AppConfig {
   role: ApiRole;
   port: number;
   host: string;
+  /** Whose X-Forwarded-For and X-Forwarded-Proto the http role believes (Express's `trust proxy`). */
+  trustedProxies: TrustedProxies;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   databaseUrl: string;
   redisUrl: string;
   redisPrefix: string;
   publicUrl: string;
   sessionSecret: string;
+  /** Seals every token written (TOKEN_ENCRYPTION_KEY). */
   tokenEncryptionKey: Buffer;
+  /** Open tokens only, never seal: the keys of a rotation (docs/operations.md, Key rotation). */
+  tokenEncryptionPreviousKeys: Buffer[];
   zoom: {
     clientId: string;
     clientSecret: string;
     webhookSecretToken: string;
     oauthBase: string;
     apiBase: string;
+    /** The Zoom Phone softphone the SPA embeds; its messages are trusted only from this URL's origin. */
+    smartEmbedUrl: string;
   };
   openai: { apiKey?: string; baseUrl?: string; transcriptionModel: string };
   smtpUrl?: string;
@@ -88,9 +130,19 @@ export interface AppConfig {
   inviteExpiryHours: number;
   /** How long a Zoom event's stored body is kept once it is finished with (processed, failed, rejected...). */
   webhookInboxRetentionDays: number;
+  /** GET /metrics: on PORT for the http and all roles, on `port` for workers (they serve no other HTTP). */
+  metrics: { port: number; bearerToken?: string };
+  /** OTLP/HTTP traces: off (no exporter, no cost) without a URL. */
+  tracing: { tracesUrl?: string; serviceName: string };
 }
 
 export class ConfigError extends Error {}
+
+/** As the OpenTelemetry spec reads them: the traces endpoint as is, else the base endpoint's `v1/traces`. */
+function otlpTracesUrl(vars: Pick<z.infer<typeof envSchema>, 'OTEL_EXPORTER_OTLP_ENDPOINT' | 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT'>): string | undefined {
+  if (vars.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) return vars.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT;
+  return vars.OTEL_EXPORTER_OTLP_ENDPOINT && `${vars.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/+$/, '')}/v1/traces`;
+}
 
 /** Parses the environment once at boot; throws a ConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -112,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     role: vars.API_ROLE,
     port: vars.PORT,
     host: vars.HOST,
+    trustedProxies: vars.TRUSTED_PROXIES,
     logLevel: vars.LOG_LEVEL,
     databaseUrl: vars.DATABASE_URL,
     redisUrl: vars.REDIS_URL,
@@ -119,12 +172,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: vars.PUBLIC_URL.replace(/\/+$/, ''),
     sessionSecret: vars.SESSION_SECRET ?? DEMO_SESSION_SECRET,
     tokenEncryptionKey: Buffer.from(vars.TOKEN_ENCRYPTION_KEY ?? DEMO_TOKEN_ENCRYPTION_KEY, 'base64'),
+    tokenEncryptionPreviousKeys: (vars.TOKEN_ENCRYPTION_PREVIOUS_KEYS ?? []).map((key) => Buffer.from(key, 'base64')),
     zoom: {
       clientId: vars.ZOOM_CLIENT_ID,
       clientSecret: vars.ZOOM_CLIENT_SECRET,
       webhookSecretToken: vars.ZOOM_WEBHOOK_SECRET_TOKEN,
       oauthBase: vars.ZOOM_OAUTH_BASE.replace(/\/+$/, ''),
       apiBase: vars.ZOOM_API_BASE.replace(/\/+$/, ''),
+      smartEmbedUrl: vars.ZOOM_SMART_EMBED_URL,
     },
     openai: {
       apiKey: vars.OPENAI_API_KEY,
@@ -139,6 +194,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     signup: vars.SIGNUP,
     inviteExpiryHours: vars.INVITE_EXPIRY_HOURS,
     webhookInboxRetentionDays: vars.WEBHOOK_INBOX_RETENTION_DAYS,
+    metrics: { port: vars.METRICS_PORT, bearerToken: vars.METRICS_TOKEN },
+    tracing: { tracesUrl: otlpTracesUrl(vars), serviceName: vars.OTEL_SERVICE_NAME ?? `switchboard-${vars.API_ROLE}` },
   };
 }
 

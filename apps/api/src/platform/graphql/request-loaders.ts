@@ -33,9 +33,24 @@ export function loadById<T extends { id: string }>(
   organisationId: string,
   find: (organisationId: string, ids: string[]) => Promise<T[]>,
 ): DataLoader<string, T | null> {
-  return requestLoader(scope, `${kind}:${organisationId}`, async (ids) => {
-    const rows = new Map((await find(organisationId, [...new Set(ids)])).map((row) => [row.id, row]));
-    return ids.map((id) => rows.get(id) ?? null);
+  return loadByKey(scope, kind, organisationId, find, (row) => row.id);
+}
+
+/**
+ * Rows of one kind by another unique key within an organisation (a recording by its activity): as loadById, the
+ * row's key read by `keyOf`. Resolvers of different fields of one row (a recording's cues and its summary state)
+ * that name the same `kind` share one `find`.
+ */
+export function loadByKey<T>(
+  scope: LoaderScope,
+  kind: string,
+  organisationId: string,
+  find: (organisationId: string, keys: string[]) => Promise<T[]>,
+  keyOf: (row: T) => string,
+): DataLoader<string, T | null> {
+  return requestLoader(scope, `${kind}:${organisationId}`, async (keys) => {
+    const rows = new Map((await find(organisationId, [...new Set(keys)])).map((row) => [keyOf(row), row]));
+    return keys.map((key) => rows.get(key) ?? null);
   });
 }
 

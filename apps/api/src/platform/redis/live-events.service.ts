@@ -1,6 +1,7 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { RedisPubSub } from 'graphql-redis-subscriptions';
 import Redis from 'ioredis';
+import { inSpan, markFailed, SpanAttribute, SpanKind } from '../observability/tracing';
 import { redisOutage } from './redis-outage';
 
 /** A publish that takes longer has a connection that is not coming back soon: the event is dropped, not awaited. */
@@ -45,21 +46,26 @@ export class LiveEventsService implements OnModuleDestroy {
   /**
    * Best effort, and never an error: what an event announces is already committed, and a write must not fail (and
    * be retried, and done twice) because nobody could be told live. While Redis is away events are dropped at once;
-   * the outage's log lines say how many.
+   * the outage's log lines say how many. Traced as `activity.publish` (the live feed of the timeline and the call
+   * board, mostly), a child of whatever span is active; a dropped event ends it with status error.
    */
-  async publish<T extends object>(name: string, payload: T): Promise<void> {
-    if (this.publisher.status !== 'ready') {
-      redisOutage.failed(this.publisher, PUBLISHER, `connection ${this.publisher.status}`);
-      return redisOutage.dropped(name);
-    }
-    try {
-      await this.pubsub.publish(this.channel(name), payload);
-      // Also ends an outage of a connection that never dropped but stopped answering for a while.
-      redisOutage.recovered(this.publisher);
-    } catch (error) {
-      redisOutage.heard(this.publisher, PUBLISHER, error as Error, () => undefined);
-      redisOutage.dropped(name, error as Error);
-    }
+  publish<T extends object>(name: string, payload: T): Promise<void> {
+    return inSpan('activity.publish', { kind: SpanKind.PRODUCER, attributes: { [SpanAttribute.LIVE_EVENT]: name } }, async (span) => {
+      if (this.publisher.status !== 'ready') {
+        redisOutage.failed(this.publisher, PUBLISHER, `connection ${this.publisher.status}`);
+        markFailed(span, new Error(`Dropped: the Redis connection is ${this.publisher.status}`));
+        return redisOutage.dropped(name);
+      }
+      try {
+        await this.pubsub.publish(this.channel(name), payload);
+        // Also ends an outage of a connection that never dropped but stopped answering for a while.
+        redisOutage.recovered(this.publisher);
+      } catch (error) {
+        markFailed(span, error as Error);
+        redisOutage.heard(this.publisher, PUBLISHER, error as Error, () => undefined);
+        redisOutage.dropped(name, error as Error);
+      }
+    });
   }
 
   iterator<T>(names: string[]): AsyncIterableIterator<T> {

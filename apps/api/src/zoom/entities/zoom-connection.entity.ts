@@ -54,7 +54,10 @@ export class ZoomConnectionEntity implements ZoomConnectionSummary {
   updatedAt: Date;
 }
 
-/** AES-256-GCM sealed tokens of a connection; the row exists only while the grant is usable. */
+/**
+ * AES-256-GCM sealed tokens of a connection (TokenCipher); the row exists only while the grant is usable, or while
+ * its connection is parked in NEEDS_RECONNECT because no configured key opens it (ZoomTokenManager).
+ */
 @Entity('zoom_tokens')
 export class ZoomTokenEntity {
   @Column('uuid', { name: 'connection_id', primary: true })
