@@ -7,7 +7,7 @@ import { AuthPayload } from './dto/auth-payload';
 import { ApiToken } from './entities/api-token.entity';
 import { Organisation } from './entities/organisation.entity';
 import { User } from './entities/user.entity';
-import type { GraphQLContext } from './graphql-context';
+import { clientAddress, type GraphQLContext } from './graphql-context';
 import { signedIn } from './session-cookie';
 import { type Principal, SESSION_COOKIE } from './principal';
 
@@ -22,8 +22,7 @@ export class AuthResolver {
     @Args('password') password: string,
     @Context() context: GraphQLContext,
   ): Promise<AuthPayload> {
-    const address = context.transport === 'http' ? (context.req.ip ?? 'unknown') : 'ws';
-    const { token, user } = await this.auth.login(email, password, address);
+    const { token, user } = await this.auth.login(email, password, clientAddress(context));
     return signedIn(context, { token, user });
   }
 

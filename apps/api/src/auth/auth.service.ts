@@ -1,9 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { UserRole } from '@switchboard/crm-domain';
 import { type EntityManager, In, IsNull, Repository } from 'typeorm';
-import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
-import { hashBearerToken, hashPassword, randomToken, verifyPassword } from '../platform/crypto/secret-hash';
+import { hashPassword, randomToken, verifyPassword } from '../platform/crypto/secret-hash';
 import type { CallLinkScheme } from '../platform/graphql/enums';
 import { appError, badInput, ErrorCode, notFound } from '../platform/graphql/errors';
 import { LiveEventsService } from '../platform/redis/live-events.service';
@@ -13,6 +12,7 @@ import { Session } from './entities/session.entity';
 import { User } from './entities/user.entity';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { type CredentialRevoked, type Principal, SESSION_COOKIE, TOKEN_REVOKED_EVENT } from './principal';
+import { TokenHasher } from './token-hasher';
 
 const SESSION_TOKEN_PREFIX = 'sbs';
 const API_TOKEN_PREFIX = 'sbt';
@@ -42,7 +42,7 @@ export function credentialFromHeaders(headers: { authorization?: string; cookie?
 @Injectable()
 export class AuthService {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tokens: TokenHasher,
     @InjectRepository(Organisation) private readonly organisations: Repository<Organisation>,
     @InjectRepository(User) private readonly users: Repository<User>,
     @InjectRepository(Session) private readonly sessions: Repository<Session>,
@@ -50,10 +50,6 @@ export class AuthService {
     private readonly rateLimiter: LoginRateLimiter,
     private readonly liveEvents: LiveEventsService,
   ) {}
-
-  private hash(token: string): string {
-    return hashBearerToken(token, this.config.sessionSecret);
-  }
 
   async login(emailInput: string, password: string, address: string): Promise<{ token: string; user: User; expiresAt: Date }> {
     const email = emailInput.trim().toLowerCase();
@@ -74,13 +70,13 @@ export class AuthService {
   async startSession(user: User): Promise<{ token: string; expiresAt: Date }> {
     const token = randomToken(SESSION_TOKEN_PREFIX);
     const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
-    await this.sessions.insert({ userId: user.id, tokenHash: this.hash(token), expiresAt });
+    await this.sessions.insert({ userId: user.id, tokenHash: this.tokens.hash(token), expiresAt });
     return { token, expiresAt };
   }
 
   async authenticate(token: string | undefined): Promise<Principal | null> {
     if (!token) return null;
-    const tokenHash = this.hash(token);
+    const tokenHash = this.tokens.hash(token);
     if (token.startsWith(`${SESSION_TOKEN_PREFIX}_`)) {
       const found = await this.userWithCredential(Session, tokenHash, 'credential.expires_at > now()');
       return found ? principalOf(found.user, { kind: 'session', id: found.credentialId }) : null;
@@ -125,7 +121,7 @@ export class AuthService {
     const name = nameInput.trim();
     if (!name || name.length > 100) throw badInput('Give the token a name of 1 to 100 characters', 'name');
     const token = randomToken(API_TOKEN_PREFIX);
-    await this.apiTokens.insert({ userId: principal.userId, name, tokenHash: this.hash(token) });
+    await this.apiTokens.insert({ userId: principal.userId, name, tokenHash: this.tokens.hash(token) });
     return token;
   }
 
@@ -172,6 +168,15 @@ export class AuthService {
   }
 
   /** Users of the caller's organisation only. */
+  /**
+   * The agent as whom a public booking link acts (the Zoom meeting goes on their account, the contact into their
+   * organisation); null once they are deactivated, so their link stops working with their sessions.
+   */
+  async publicLinkPrincipal(userId: string): Promise<{ principal: Principal; user: User } | null> {
+    const user = await this.users.findOneBy({ id: userId, deactivatedAt: IsNull() });
+    return user ? { principal: principalOf(user, { kind: 'public_link', id: `booking:${user.id}` }), user } : null;
+  }
+
   async usersByIds(organisationId: string, ids: string[]): Promise<User[]> {
     if (ids.length === 0) return [];
     return this.users.findBy({ organisationId, id: In(ids) });

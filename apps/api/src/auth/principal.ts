@@ -6,7 +6,8 @@ export interface Principal {
   organisationId: string;
   email: string;
   role: UserRole;
-  credential: { kind: 'session' | 'api_token'; id: string };
+  /** `public_link`: acting for an agent on a prospect's request through the agent's public booking link. */
+  credential: { kind: 'session' | 'api_token' | 'public_link'; id: string };
 }
 
 export const SESSION_COOKIE = 'sb_session';

@@ -1,1 +1,3 @@
 export { MeetingsModule } from './meetings.module';
+export { type MeetingChange, type MeetingInviteOptions, MeetingsService, MeetingStatus } from './meetings.service';
+export { meetingTimeText } from './meeting-invites.service';

@@ -24,6 +24,14 @@ export class MeetingEventsHandler implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
+    // A meeting made in Zoom itself changes nothing on a timeline, but it fills a slot of the agent's booking page.
+    this.router.register(['meeting.created'], async (envelope) => {
+      const meeting = meetingEventSchema.parse(envelope).payload.object;
+      const connection = meeting.host_id ? await this.connections.connectedZoomUser(meeting.host_id) : null;
+      if (!connection) return 'skipped';
+      await this.meetings.calendarChanged(connection.userId);
+      return 'processed';
+    });
     this.router.register(['meeting.started', 'meeting.ended', 'meeting.deleted'], async (envelope) => {
       const event = meetingEventSchema.parse(envelope);
       const meeting = event.payload.object;
@@ -41,6 +49,7 @@ export class MeetingEventsHandler implements OnModuleInit {
           const durationSeconds = startedAt ? Math.max(0, Math.round((endedAt.getTime() - startedAt.getTime()) / 1000)) : undefined;
           return this.activities.updateByZoomRef(organisationId, zoomRef, { status: MeetingStatus.ENDED, durationSeconds }, [MeetingStatus.SCHEDULED, MeetingStatus.STARTED, null]);
         }
+        if (scheduled) await this.meetings.recordZoomChange(scheduled, { cancelled: true });
         return this.activities.updateByZoomRef(organisationId, zoomRef, { status: MeetingStatus.CANCELLED }, [MeetingStatus.SCHEDULED, MeetingStatus.STARTED, null]);
       });
     });
@@ -54,6 +63,10 @@ export class MeetingEventsHandler implements OnModuleInit {
         if (start) changes.occurredAt = start;
         if (typeof changed.duration === 'number') changes.durationSeconds = changed.duration * 60;
         if (typeof changed.topic === 'string' && changed.topic) changes.body = changed.topic;
+        const scheduled = await this.meetings.findByZoomId(organisationId, String(changed.id));
+        if (scheduled && (start || typeof changed.duration === 'number')) {
+          await this.meetings.recordZoomChange(scheduled, { startTime: start, durationMinutes: typeof changed.duration === 'number' ? changed.duration : null });
+        }
         return Object.keys(changes).length ? this.activities.updateByZoomRef(organisationId, zoomRef, changes) : null;
       });
     });
@@ -72,6 +85,7 @@ export class MeetingEventsHandler implements OnModuleInit {
       const connection = hostZoomUserId ? await this.connections.connectedZoomUser(hostZoomUserId) : null;
       if (!connection) return 'skipped';
       await change(connection.organisationId, meetingZoomRef(zoomMeetingId));
+      await this.meetings.calendarChanged(connection.userId);
       return 'processed';
     });
   }

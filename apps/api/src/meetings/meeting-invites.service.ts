@@ -22,6 +22,23 @@ export function meetingTimeText(start: Date, timezone: string): string {
 /** The calendar identity of a meeting: the same for every update and the cancellation. */
 export const inviteUid = (meeting: ScheduledMeeting) => `zoom-meeting-${meeting.zoomMeetingId}@switchboard`;
 
+/** The meeting's .ics as its invites carry it: the same UID and SEQUENCE, so a calendar keeps one event. */
+export function calendarFile(meeting: ScheduledMeeting, method: 'REQUEST' | 'CANCEL', host: Pick<User, 'name' | 'email'>, attendee: { name: string; email: string }): string {
+  return buildCalendarInvite({
+    method,
+    uid: inviteUid(meeting),
+    sequence: meeting.inviteSequence,
+    start: meeting.startTime,
+    durationMinutes: meeting.durationMinutes,
+    summary: meeting.topic,
+    description: `Join Zoom meeting: ${meeting.joinUrl}${meeting.agenda ? `\n\n${meeting.agenda}` : ''}`,
+    location: meeting.joinUrl,
+    url: meeting.joinUrl,
+    organizer: { name: host.name, email: host.email },
+    attendee: { name: attendee.name, email: attendee.email },
+  });
+}
+
 /**
  * Meeting invitations: an email with the join link, the time in the meeting's timezone and an .ics whose UID stays
  * and whose SEQUENCE rises with every change. Each one is an EMAIL activity on the contact, sent or kept in the
@@ -49,25 +66,12 @@ export class MeetingInvites {
           ...(meeting.agenda ? ['', meeting.agenda] : []),
           '',
         ].join('\n');
-    const calendar = buildCalendarInvite({
-      method,
-      uid: inviteUid(meeting),
-      sequence: meeting.inviteSequence,
-      start: meeting.startTime,
-      durationMinutes: meeting.durationMinutes,
-      summary: meeting.topic,
-      description: `Join Zoom meeting: ${meeting.joinUrl}${meeting.agenda ? `\n\n${meeting.agenda}` : ''}`,
-      location: meeting.joinUrl,
-      url: meeting.joinUrl,
-      organizer: { name: host.name, email: host.email },
-      attendee: { name: contact.name, email: contact.email },
-    });
     const delivery = await this.mail.send({
       from: { name: host.name, address: host.email },
       to: { name: contact.name, address: contact.email },
       subject,
-      text,
-      calendar: { method, content: calendar },
+      text: meeting.inviteFooter ? `${text}\n${meeting.inviteFooter}\n` : text,
+      calendar: { method, content: calendarFile(meeting, method, host, contact) },
     });
     await this.activities.record({
       organisationId: meeting.organisationId,

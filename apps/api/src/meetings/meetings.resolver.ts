@@ -1,7 +1,8 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ActivityType } from '@switchboard/crm-domain';
 import { Activity } from '../activity';
-import { CurrentPrincipal, type Principal } from '../auth';
+import { CurrentPrincipal, type GraphQLContext, type Principal } from '../auth';
+import { loadByKey } from '../platform/graphql/request-loaders';
 import { ScheduleMeetingInput } from './dto/schedule-meeting.input';
 import { ScheduledMeeting } from './entities/scheduled-meeting.entity';
 import { MeetingsService } from './meetings.service';
@@ -39,8 +40,9 @@ export class MeetingsResolver {
   }
 
   @ResolveField(() => ScheduledMeeting, { nullable: true, description: 'For a meeting scheduled from Switchboard: its schedule, invite and run' })
-  async meeting(@Parent() activity: Activity): Promise<ScheduledMeeting | null> {
-    if (activity.type !== ActivityType.MEETING) return null;
-    return (await this.meetings.detailsFor([activity.id]))[0] ?? null;
+  meeting(@Parent() activity: Activity, @Context() context: GraphQLContext): Promise<ScheduledMeeting | null> {
+    if (activity.type !== ActivityType.MEETING) return Promise.resolve(null);
+    const details = loadByKey(context, ScheduledMeeting.name, activity.organisationId, (organisationId, ids) => this.meetings.detailsFor(organisationId, ids), (meeting) => meeting.activityId);
+    return details.load(activity.id);
   }
 }

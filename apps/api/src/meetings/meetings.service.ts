@@ -16,7 +16,7 @@ import { REDIS } from '../platform/redis/redis';
 import { ZoomConnectionService } from '../zoom';
 import type { ScheduleMeetingInput } from './dto/schedule-meeting.input';
 import { InviteDelivery, ScheduledMeeting } from './entities/scheduled-meeting.entity';
-import { MeetingInvites } from './meeting-invites.service';
+import { calendarFile, MeetingInvites } from './meeting-invites.service';
 
 export const MeetingStatus = { SCHEDULED: 'Scheduled', STARTED: 'Started', ENDED: 'Ended', CANCELLED: 'Cancelled' } as const;
 const MAX_DURATION_MINUTES = 24 * 60;
@@ -27,6 +27,19 @@ const ZOOM_LIST_EVERY_SECONDS = 60;
 
 /** The MEETING activity's key; the recordings module finds a meeting's contact by it (libs/crm-domain). */
 export const meetingZoomRef = meetingActivityKey;
+
+/** A meeting's time as it is now, or that it is cancelled, after a change made here or in Zoom. */
+export interface MeetingChange {
+  activityId: string;
+  cancelled: boolean;
+  startTime: Date;
+  durationMinutes: number;
+}
+
+export interface MeetingInviteOptions {
+  email?: string;
+  footer?: string;
+}
 
 interface MeetingPlan {
   topic: string;
@@ -51,6 +64,9 @@ const zoomStartTime = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z
 /** Zoom meetings scheduled, changed and cancelled from the CRM, each a MEETING activity on the contact. */
 @Injectable()
 export class MeetingsService {
+  private readonly changeListeners: Array<(change: MeetingChange) => Promise<void>> = [];
+  private readonly calendarListeners: Array<(userId: string) => Promise<void>> = [];
+
   constructor(
     @InjectRepository(ScheduledMeeting) private readonly meetings: Repository<ScheduledMeeting>,
     private readonly activities: ActivityService,
@@ -64,8 +80,12 @@ export class MeetingsService {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  /** Announced once, when the schedule and the invite are saved too, so subscribers get the meeting complete. */
-  schedule(principal: Principal, input: ScheduleMeetingInput): Promise<Activity> {
+  /**
+   * Announced once, when the schedule and the invite are saved too, so subscribers get the meeting complete.
+   * `invite.email` sends the invites to that address instead of the contact's first (a booking's prospect gave it);
+   * `invite.footer` ends each of them.
+   */
+  schedule(principal: Principal, input: ScheduleMeetingInput, invite: MeetingInviteOptions = {}): Promise<Activity> {
     return this.activities.announceOnce(async () => {
       const plan = this.plan(input);
       const contact = await this.contacts.getOrThrow(principal, input.contactId);
@@ -95,12 +115,14 @@ export class MeetingsService {
           hostUserId: principal.userId,
           zoomMeetingId,
           joinUrl: created.join_url,
-          inviteeEmail: contact.emails[0] ?? null,
+          inviteeEmail: invite.email ?? contact.emails[0] ?? null,
+          inviteFooter: invite.footer ?? null,
           inviteSequence: 0,
           ...this.meetingFields(plan),
         }),
       );
       await this.invite(meeting, 'REQUEST');
+      await this.calendarChanged(principal.userId);
       this.logger.info({ activityId: activity.id, zoomMeetingId }, 'Zoom meeting scheduled');
       return activity;
     });
@@ -110,12 +132,16 @@ export class MeetingsService {
     return this.activities.announceOnce(async () => {
       const meeting = await this.hostedMeeting(principal, activityId);
       const plan = this.plan(input);
+      // The meeting keeps its contact and deal; naming another organisation's is refused, as scheduling refuses it.
+      if (input.contactId) await this.contacts.getOrThrow(principal, input.contactId);
+      if (input.dealId) await this.deals.getOrThrow(principal, input.dealId);
       const api = await this.zoom.apiFor(principal);
       await api.updateMeeting(meeting.zoomMeetingId, this.zoomFields(plan));
       Object.assign(meeting, this.meetingFields(plan), { inviteSequence: meeting.inviteSequence + 1 });
       await this.meetings.save(meeting);
       const activity = await this.activities.updateByZoomRef(principal.organisationId, meetingZoomRef(meeting.zoomMeetingId), this.activityFields(plan, meeting.joinUrl));
       await this.invite(meeting, 'REQUEST');
+      await this.announceChange({ activityId: meeting.activityId, cancelled: false, startTime: meeting.startTime, durationMinutes: meeting.durationMinutes });
       return activity ?? this.activityOrThrow(principal, activityId);
     });
   }
@@ -132,8 +158,48 @@ export class MeetingsService {
       await this.meetings.save(meeting);
       await this.activities.updateByZoomRef(principal.organisationId, meetingZoomRef(meeting.zoomMeetingId), { status: MeetingStatus.CANCELLED });
       await this.invite(meeting, 'CANCEL');
+      await this.announceChange({ activityId: meeting.activityId, cancelled: true, startTime: meeting.startTime, durationMinutes: meeting.durationMinutes });
       return this.activityOrThrow(principal, activityId);
     });
+  }
+
+  /**
+   * Lets a module that keeps its own copy of a meeting's time (a booking's slot) follow it, however it changed:
+   * rescheduled or cancelled here, moved or deleted in Zoom. A listener's failure fails the change's request or
+   * webhook (retried), so no copy is left behind.
+   */
+  onChanged(listener: (change: MeetingChange) => Promise<void>): void {
+    this.changeListeners.push(listener);
+  }
+
+  /** Zoom says a meeting scheduled here moved or was deleted there (meeting.updated, meeting.deleted). */
+  async recordZoomChange(meeting: ScheduledMeeting, change: { cancelled?: boolean; startTime?: Date | null; durationMinutes?: number | null }): Promise<void> {
+    const moved = { ...(change.startTime ? { startTime: change.startTime } : {}), ...(change.durationMinutes ? { durationMinutes: change.durationMinutes } : {}) };
+    if (Object.keys(moved).length > 0) await this.meetings.update({ activityId: meeting.activityId }, moved);
+    await this.announceChange({
+      activityId: meeting.activityId,
+      cancelled: change.cancelled ?? false,
+      startTime: moved.startTime ?? meeting.startTime,
+      durationMinutes: moved.durationMinutes ?? meeting.durationMinutes,
+    });
+  }
+
+  /**
+   * Lets a module that keeps a copy of an agent's Zoom calendar (the booking page's busy times) drop it the moment
+   * a meeting of theirs is created, moved or deleted, here or in Zoom.
+   */
+  onCalendarChanged(listener: (userId: string) => Promise<void>): void {
+    this.calendarListeners.push(listener);
+  }
+
+  async calendarChanged(userId: string): Promise<void> {
+    for (const listener of this.calendarListeners) await listener(userId);
+  }
+
+  private async announceChange(change: MeetingChange): Promise<void> {
+    for (const listener of this.changeListeners) await listener(change);
+    const meeting = await this.meetings.findOneBy({ activityId: change.activityId });
+    if (meeting) await this.calendarChanged(meeting.hostUserId);
   }
 
   /** The host's start link, fetched fresh from Zoom each time: it embeds a host token and is never stored or logged. */
@@ -151,8 +217,18 @@ export class MeetingsService {
     return this.activities.upcomingMeetings(principal, first, contactId);
   }
 
-  detailsFor(activityIds: string[]): Promise<ScheduledMeeting[]> {
-    return activityIds.length ? this.meetings.findBy({ activityId: In(activityIds) }) : Promise.resolve([]);
+  /** The .ics of a meeting for `attendee`, as its latest invite carried it (a cancellation once cancelled). */
+  async calendarFileFor(organisationId: string, activityId: string, attendee: { name: string; email: string }): Promise<string | null> {
+    const meeting = await this.meetings.findOneBy({ organisationId, activityId });
+    const activity = (await this.activities.findMany(organisationId, [activityId]))[0];
+    const host = meeting ? (await this.auth.usersByIds(organisationId, [meeting.hostUserId]))[0] : undefined;
+    if (!meeting || !activity || !host) return null;
+    return calendarFile(meeting, activity.status === MeetingStatus.CANCELLED ? 'CANCEL' : 'REQUEST', host, attendee);
+  }
+
+  /** The schedules behind these MEETING activities of the organisation, in one query (Activity.meeting of a page). */
+  detailsFor(organisationId: string, activityIds: string[]): Promise<ScheduledMeeting[]> {
+    return activityIds.length ? this.meetings.findBy({ organisationId, activityId: In(activityIds) }) : Promise.resolve([]);
   }
 
   findByZoomId(organisationId: string, zoomMeetingId: string): Promise<ScheduledMeeting | null> {
@@ -265,7 +341,8 @@ export class MeetingsService {
     const contact = activity?.contactId ? (await this.contacts.findMany(meeting.organisationId, [activity.contactId]))[0] : null;
     const host = (await this.auth.usersByIds(meeting.organisationId, [meeting.hostUserId]))[0];
     if (!activity || !contact || !host) return;
-    const email = contact.emails[0];
+    // An invite goes on to the address the first one went to: that calendar holds the event.
+    const email = meeting.inviteeEmail ?? contact.emails[0];
     const invitee = { id: contact.id, name: contactDisplayName(contact.firstName, contact.lastName), email };
     // The meeting exists at Zoom by now: a mail server saying no must not turn that into an error (and a retry into a second meeting).
     const delivery = email

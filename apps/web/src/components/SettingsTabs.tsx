@@ -9,6 +9,9 @@ export function SettingsTabs() {
       <NavLink to="/settings/calling" data-testid="nav-calling">
         Calling
       </NavLink>
+      <NavLink to="/settings/booking" data-testid="nav-booking">
+        Booking
+      </NavLink>
       <NavLink to="/settings/tokens">API tokens</NavLink>
       {user.role === 'admin' && (
         <>

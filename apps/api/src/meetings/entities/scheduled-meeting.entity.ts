@@ -53,6 +53,10 @@ export class ScheduledMeeting {
   @Column('text', { name: 'invitee_email', nullable: true })
   inviteeEmail: string | null;
 
+  /** Text that ends every invite of this meeting (a booked meeting's manage link); never shown in the CRM. */
+  @Column('text', { name: 'invite_footer', nullable: true })
+  inviteFooter: string | null;
+
   @Field(() => Int, { description: "The invite's iCalendar SEQUENCE: 0 when first sent, one more per change" })
   @Column('int', { name: 'invite_sequence', default: 0 })
   inviteSequence: number;

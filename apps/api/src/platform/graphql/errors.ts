@@ -13,6 +13,8 @@ export const ErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED',
   /** Zoom failed in a way the user can only wait out (5xx, timeout, an answer we could not read). */
   ZOOM_UNAVAILABLE: 'ZOOM_UNAVAILABLE',
+  /** A booking slot that is no longer free (taken a moment ago, or never offered). */
+  SLOT_UNAVAILABLE: 'SLOT_UNAVAILABLE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -1,0 +1,1 @@
+export { BookingModule } from './booking.module';
