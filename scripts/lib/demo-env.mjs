@@ -16,6 +16,7 @@ const OVERRIDABLE_VARIABLES = [
   'ZOOM_WEBHOOK_SECRET_TOKEN',
   'ZOOM_OAUTH_BASE',
   'ZOOM_API_BASE',
+  'ZOOM_SMART_EMBED_URL',
   'OPENAI_API_KEY',
   'OPENAI_BASE_URL',
   'TRANSCRIPTION_MODEL',
@@ -70,6 +71,8 @@ export function demoEnvironment({ databaseUrl, redisUrl, secrets, base = process
     ZOOM_WEBHOOK_SECRET_TOKEN: 'sim-webhook-secret',
     ZOOM_OAUTH_BASE: simUrl,
     ZOOM_API_BASE: `${simUrl}/v2`,
+    // The softphone pane loads the simulator's stand-in for Zoom's Smart Embed iframe.
+    ZOOM_SMART_EMBED_URL: `${simUrl}/smart-embed`,
     OPENAI_API_KEY: 'sim-openai-key',
     OPENAI_BASE_URL: `${simUrl}/v1`,
     SIM_WEBHOOK_URL: `${apiUrl}/webhooks/zoom`,

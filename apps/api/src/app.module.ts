@@ -8,6 +8,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
 import { ActivityModule } from './activity';
 import { AuthModule, AuthService, LiveConnectionsService } from './auth';
+import { BookingModule } from './booking';
 import { CrmModule } from './crm';
 import { dataSourceOptions, webhookIntakeDataSourceOptions } from './database';
 import { graphqlOptions } from './graphql.config';
@@ -32,7 +33,8 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        PlatformModule.forRoot(config, logger, { http }),
+        // A worker serves no other HTTP, so its metrics get a port of their own.
+        PlatformModule.forRoot(config, logger, { http, workerMetrics: !http }),
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
         ...(http ? [TypeOrmModule.forRoot(webhookIntakeDataSourceOptions(config.databaseUrl))] : []),
         BullModule.forRoot({ connection: redisConnectionOptions(config.redisUrl), prefix: `${config.redisPrefix}:bull` }),
@@ -54,6 +56,7 @@ export class AppModule {
         WebhookModule.register({ http, worker }),
         PhoneModule.register({ http, worker }),
         MeetingsModule.register({ http }),
+        BookingModule.register({ http }),
         RecordingsModule.register({ http, worker }),
         TranscriptionModule.register({ http, worker }),
         ...(http ? [IntegrationHealthModule] : []),

@@ -7,6 +7,7 @@ import { LiveCalls1764000000720 } from './activity/migrations/1764000000720-live
 import { ActivityTranscriptIndex1764000000770 } from './activity/migrations/1764000000770-activity-transcript-index';
 import { ActivityFailedResult1764000000790 } from './activity/migrations/1764000000790-activity-failed-result';
 import { ActivityMeetingSummary1764000000830 } from './activity/migrations/1764000000830-activity-meeting-summary';
+import { ActivityCallLog1764000000930 } from './activity/migrations/1764000000930-activity-call-log';
 import { ApiToken } from './auth/entities/api-token.entity';
 import { Invite } from './auth/entities/invite.entity';
 import { Organisation } from './auth/entities/organisation.entity';
@@ -25,8 +26,14 @@ import { WebhookInbox1764000000300 } from './webhook/migrations/1764000000300-we
 import { LeanInboxIndexes1764000000500 } from './webhook/migrations/1764000000500-lean-inbox-indexes';
 import { InboxProcessedWithErrors1764000000800 } from './webhook/migrations/1764000000800-inbox-processed-with-errors';
 import { InboxAttributionAndRetention1764000000870 } from './webhook/migrations/1764000000870-inbox-attribution-and-retention';
+import { InboxRejectedIndex1764000000915 } from './webhook/migrations/1764000000915-inbox-rejected-index';
+import { InboxSkippedRetention1764000000880 } from './webhook/migrations/1764000000880-inbox-skipped-retention';
 import { ScheduledMeeting } from './meetings/entities/scheduled-meeting.entity';
 import { ScheduledMeetings1764000000740 } from './meetings/migrations/1764000000740-scheduled-meetings';
+import { MeetingInviteFooter1764000000890 } from './meetings/migrations/1764000000890-meeting-invite-footer';
+import { BookingEntity } from './booking/entities/booking.entity';
+import { BookingSettingsEntity } from './booking/entities/booking-settings.entity';
+import { Booking1764000000900 } from './booking/migrations/1764000000900-booking';
 import { Voicemail } from './transcription/entities/voicemail.entity';
 import { Voicemails1764000000750 } from './transcription/migrations/1764000000750-voicemails';
 import { PhoneRecording } from './phone/entities/phone-recording.entity';
@@ -36,6 +43,8 @@ import { CallBackfills1764000000780 } from './phone/migrations/1764000000780-cal
 import { CallPath } from './phone/entities/call-path.entity';
 import { CallPaths1764000000810 } from './phone/migrations/1764000000810-call-paths';
 import { CallBackfillRejected1764000000820 } from './phone/migrations/1764000000820-call-backfill-rejected';
+import { CallDispositionList } from './phone/entities/call-disposition-list.entity';
+import { CallDispositions1764000000935 } from './phone/migrations/1764000000935-call-dispositions';
 import { CloudRecordingFile } from './recordings/entities/cloud-recording-file.entity';
 import { CloudRecording } from './recordings/entities/cloud-recording.entity';
 import { CloudRecordings1764000000840 } from './recordings/migrations/1764000000840-cloud-recordings';
@@ -45,8 +54,8 @@ import { ZoomConnectionEntity, ZoomTokenEntity } from './zoom/entities/zoom-conn
 import { ZoomConnections1764000000400 } from './zoom/migrations/1764000000400-zoom-connections';
 
 /** Every module's tables and migrations, in dependency order; the one schema TypeORM and the CLI share. */
-export const ENTITIES = [Organisation, User, Session, ApiToken, Invite, Contact, ContactPhone, Deal, Activity, WebhookInboxEntry, ZoomConnectionEntity, ZoomTokenEntity, ScheduledMeeting, Voicemail, PhoneRecording, CallBackfill, CallPath, CloudRecording, CloudRecordingFile, RecordingSync];
-export const MIGRATIONS = [AuthTables1764000000000, CrmTables1764000000100, ActivityTables1764000000200, WebhookInbox1764000000300, ZoomConnections1764000000400, LeanInboxIndexes1764000000500, ActivityCounterpartName1764000000700, PhoneNumberChoices1764000000710, LiveCalls1764000000720, UserCallLinks1764000000730, ScheduledMeetings1764000000740, Voicemails1764000000750, PhoneRecordings1764000000760, ActivityTranscriptIndex1764000000770, CallBackfills1764000000780, ActivityFailedResult1764000000790, InboxProcessedWithErrors1764000000800, CallPaths1764000000810, CallBackfillRejected1764000000820, ActivityMeetingSummary1764000000830, CloudRecordings1764000000840, RecordingSyncs1764000000850, PeopleAndInvites1764000000860, InboxAttributionAndRetention1764000000870];
+export const ENTITIES = [Organisation, User, Session, ApiToken, Invite, Contact, ContactPhone, Deal, Activity, WebhookInboxEntry, ZoomConnectionEntity, ZoomTokenEntity, ScheduledMeeting, Voicemail, PhoneRecording, CallBackfill, CallPath, CallDispositionList, CloudRecording, CloudRecordingFile, RecordingSync, BookingSettingsEntity, BookingEntity];
+export const MIGRATIONS = [AuthTables1764000000000, CrmTables1764000000100, ActivityTables1764000000200, WebhookInbox1764000000300, ZoomConnections1764000000400, LeanInboxIndexes1764000000500, ActivityCounterpartName1764000000700, PhoneNumberChoices1764000000710, LiveCalls1764000000720, UserCallLinks1764000000730, ScheduledMeetings1764000000740, Voicemails1764000000750, PhoneRecordings1764000000760, ActivityTranscriptIndex1764000000770, CallBackfills1764000000780, ActivityFailedResult1764000000790, InboxProcessedWithErrors1764000000800, CallPaths1764000000810, CallBackfillRejected1764000000820, ActivityMeetingSummary1764000000830, CloudRecordings1764000000840, RecordingSyncs1764000000850, PeopleAndInvites1764000000860, InboxAttributionAndRetention1764000000870, InboxSkippedRetention1764000000880, MeetingInviteFooter1764000000890, Booking1764000000900, InboxRejectedIndex1764000000915, ActivityCallLog1764000000930, CallDispositions1764000000935];
 
 /** GraphQL, jobs and everything else share this pool (per process). */
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

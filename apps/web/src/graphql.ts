@@ -62,6 +62,9 @@ export interface Activity {
   summary: string | null;
   nextSteps: string[];
   summaryStatus: RecordingSummaryStatus | null;
+  /** A call's outcome (from the organisation's list) and the agent's notes, from the app or the softphone. */
+  disposition: string | null;
+  notes: string | null;
 }
 export type RecordingSummaryStatus = 'PENDING' | 'READY' | 'NOT_ON_PLAN' | 'NONE';
 /** One line of a recording's transcript, with where it sits in the media. */
@@ -249,6 +252,8 @@ export const ACTIVITY_FIELDS = gql`
     summary
     nextSteps
     summaryStatus
+    disposition
+    notes
   }
 `;
 
@@ -622,6 +627,14 @@ export const INTEGRATION_HEALTH = gql`
         attempts
         lastError
         receivedAt
+      }
+      rejectedEvents {
+        id
+        event
+        reason
+        deliveries
+        receivedAt
+        lastDeliveredAt
       }
       failedTranscriptions {
         activityId

@@ -3,6 +3,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { createApolloClient } from './apollo';
+import { BookingSettingsPage } from './booking/BookingSettingsPage';
+import { ManageBookingPage } from './booking/ManageBookingPage';
+import { PublicBookingPage } from './booking/PublicBookingPage';
 import { Layout } from './components/Layout';
 import { ApiTokensPage } from './pages/ApiTokensPage';
 import { CallingSettingsPage } from './pages/CallingSettingsPage';
@@ -18,6 +21,7 @@ import { PeoplePage } from './pages/PeoplePage';
 import { SignupPage } from './pages/SignupPage';
 import { UnmatchedPage } from './pages/UnmatchedPage';
 import { RequireSession } from './session';
+import { SoftphoneProvider } from './softphone/SoftphoneContext';
 import './styles.css';
 
 const client = createApolloClient();
@@ -30,10 +34,14 @@ createRoot(document.getElementById('root') as HTMLElement).render(
           <Route path="/login" element={<LoginPage />} />
           <Route path="/signup" element={<SignupPage />} />
           <Route path="/invite/:token" element={<InvitePage />} />
+          <Route path="/book/:slug" element={<PublicBookingPage />} />
+          <Route path="/book/manage/:token" element={<ManageBookingPage />} />
           <Route
             element={
               <RequireSession>
-                <Layout />
+                <SoftphoneProvider>
+                  <Layout />
+                </SoftphoneProvider>
               </RequireSession>
             }
           >
@@ -46,6 +54,7 @@ createRoot(document.getElementById('root') as HTMLElement).render(
             <Route path="/settings" element={<Navigate to="/settings/integrations" replace />} />
             <Route path="/settings/integrations" element={<IntegrationsPage />} />
             <Route path="/settings/calling" element={<CallingSettingsPage />} />
+            <Route path="/settings/booking" element={<BookingSettingsPage />} />
             <Route path="/settings/tokens" element={<ApiTokensPage />} />
             <Route path="/settings/people" element={<PeoplePage />} />
             <Route path="/settings/health" element={<IntegrationHealthPage />} />

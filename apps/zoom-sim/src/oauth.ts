@@ -20,6 +20,7 @@ export const APP_SCOPES = [
   'phone:read:call_recording',
   'phone:read:list_voicemails',
   'phone:read:voicemail',
+  'phone:read:sms_message',
   'cloud_recording:read:list_user_recordings',
   'cloud_recording:read:list_recording_files',
   'cloud_recording:read:recording',

@@ -1,13 +1,17 @@
 import express, { type Response, Router } from 'express';
 import { endMeeting, recordPastMeetings, startMeeting } from './cloud-recordings';
-import { createdMeetingResource, createMeeting, isEmailAddress, meetingCreated, meetingOf, meetingResource, settingsWithInvitees } from './meetings';
+import { createdMeetingResource, createMeeting, isEmailAddress, meetingCreated, meetingDeleted, meetingOf, meetingResource, settingsWithInvitees } from './meetings';
 import { ANONYMOUS, callEvents, recordCall, type CallDirection, type CallOutcome, type Party, type RecordShape } from './phone-calls';
+import { sendSms, smsEvent, type SmsDirection } from './phone-sms';
 import type { SimState } from './state';
-import { hasCloudRecording } from './users';
+import { hasCloudRecording, hasPhone } from './users';
 import type { DeliveryPlan, OutgoingEvent, WebhookSender } from './webhooks';
 
 const DIRECTIONS: CallDirection[] = ['inbound', 'outbound', 'internal'];
 const OUTCOMES: CallOutcome[] = ['answered', 'missed', 'voicemail', 'rejected'];
+const SMS_DIRECTIONS: SmsDirection[] = ['inbound', 'outbound'];
+/** Zoom's MMS carries a handful of files; more is a scenario mistake. */
+const MAX_SMS_ATTACHMENTS = 10;
 const ORDERS: DeliveryPlan['order'][] = ['in_order', 'reverse', 'shuffled'];
 const DEFAULT_TRANSCRIPT = 'Hi, this is a message about the listing. Please call me back when you can.';
 
@@ -148,6 +152,39 @@ export function scenarioRoutes(state: SimState, webhooks: WebhookSender): Router
   );
 
   /**
+   * A text between the user and a number outside the account: `phone.sms_received` (inbound) or `phone.sms_sent`
+   * (outbound), signed and delivered like every event; `attachments: ["IMG_0412.jpg"]` makes it an MMS.
+   */
+  router.post(
+    '/_sim/phone/sms',
+    scenario((body, response) => {
+      const user = userByEmail(state, body.userEmail);
+      if (!hasPhone(user)) fail(`${user.email} has no Zoom Phone licence`);
+      if (!SMS_DIRECTIONS.includes(body.direction as SmsDirection)) fail(`direction must be one of ${SMS_DIRECTIONS.join(', ')}`);
+      const number = typeof body.counterpartNumber === 'string' ? body.counterpartNumber.trim() : '';
+      if (!number) fail('counterpartNumber is required');
+      const colleague = state.users.find((candidate) => candidate.phoneNumber === number || String(candidate.extension) === number);
+      if (colleague) fail(`counterpartNumber is ${colleague.email}'s Zoom Phone line: texts between colleagues are not simulated`);
+      if (typeof body.body !== 'string') fail('body is required (the text; "" with attachments for a picture alone)');
+      const attachments = body.attachments ?? [];
+      if (!Array.isArray(attachments) || attachments.length > MAX_SMS_ATTACHMENTS || !attachments.every((name) => typeof name === 'string' && name.trim() !== '')) {
+        fail(`attachments must be a list of at most ${MAX_SMS_ATTACHMENTS} file names`);
+      }
+      if (!body.body.trim() && attachments.length === 0) fail('body must not be empty without attachments');
+      const sms = sendSms({
+        user,
+        direction: body.direction as SmsDirection,
+        counterpartNumber: number,
+        counterpartName: typeof body.counterpartName === 'string' ? body.counterpartName : '',
+        body: body.body,
+        attachmentNames: attachments as string[],
+      });
+      const deliveries = webhooks.sendAll([smsEvent(state, sms)], deliveryPlan(body));
+      response.json({ messageId: sms.messageId, deliveryIds: deliveries.map((delivery) => delivery.id) });
+    }),
+  );
+
+  /**
    * A past the simulator has already lived: `count` finished calls spread evenly over the last `days` days, with
    * no webhooks (they happened before the app was connected). What a backfill finds in call history.
    */
@@ -214,6 +251,17 @@ export function scenarioRoutes(state: SimState, webhooks: WebhookSender): Router
       });
       webhooks.send(meetingCreated(state, meeting));
       response.status(201).json(createdMeetingResource(state, meeting));
+    }),
+  );
+
+  // The host deletes the meeting in Zoom's own app or web portal: gone from the API, and meeting.deleted is sent.
+  router.post(
+    '/_sim/meetings/:meetingId/delete',
+    scenario((body, response, params) => {
+      const meeting = meetingOf(state, params.meetingId) ?? fail(`no meeting ${params.meetingId}`);
+      meeting.deleted = true;
+      const deliveries = webhooks.sendAll([meetingDeleted(meeting)], deliveryPlan(body));
+      response.json({ deliveryIds: deliveries.map((delivery) => delivery.id) });
     }),
   );
 

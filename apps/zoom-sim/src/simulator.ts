@@ -8,6 +8,7 @@ import { oauthRoutes } from './oauth';
 import { openaiRoutes } from './openai';
 import { restRoutes } from './rest';
 import { scenarioRoutes } from './scenarios';
+import { smartEmbedPage } from './smart-embed-page';
 import { SimState } from './state';
 import { WebhookSender } from './webhooks';
 
@@ -50,6 +51,7 @@ export async function createZoomSimulator(config: SimConfig): Promise<ZoomSimula
   app.use(cloudRecordingRoutes(state));
   app.use(openaiRoutes(state));
   app.use(meetingPages(state, webhooks));
+  app.use(smartEmbedPage());
   const server = await new Promise<import('node:http').Server>((resolve) => {
     const listening = app.listen(config.port, config.host, () => resolve(listening));
   });

@@ -32,8 +32,6 @@ const NOT_SIMULATOR_OUTPUT: Record<string, string> = {
   'rest.patch.meetings.meetingId.request': 'a request body: sent to the simulator below, which must accept it',
   'webhook.phone.caller_call_log_completed': 'legacy event Zoom retired during 2026; the simulator emits the call history events',
   'webhook.phone.callee_call_log_completed': 'legacy event Zoom retired during 2026; the simulator emits the call history events',
-  'webhook.phone.sms_sent': 'SMS is not simulated (no SMS scope is requested)',
-  'webhook.phone.sms_received': 'SMS is not simulated (no SMS scope is requested)',
 };
 
 describe('zoom-sim conformance with the project fixtures', () => {
@@ -70,6 +68,9 @@ describe('zoom-sim conformance with the project fixtures', () => {
     await harness.control('POST', '/_sim/phone/calls', { ...inbound, outcome: 'missed' });
     const { voicemailId } = await harness.control('POST', '/_sim/phone/calls', { ...inbound, outcome: 'voicemail', durationSeconds: 27 });
     await harness.control('POST', '/_sim/phone/calls', { userEmail: 'agent@demo.test', direction: 'outbound', counterpartNumber: '+14155550187', outcome: 'answered', durationSeconds: 240, withRecording: true });
+    const text = { userEmail: 'agent@demo.test', counterpartNumber: '+14155550187', counterpartName: 'JORDAN LEE' };
+    await harness.control('POST', '/_sim/phone/sms', { ...text, direction: 'outbound', body: 'Hi Jordan, confirming our showing at 10 tomorrow.', attachments: ['12-Alder-St-flyer.pdf'] });
+    await harness.control('POST', '/_sim/phone/sms', { ...text, direction: 'inbound', body: 'Sounds good, see you there.', attachments: ['IMG_0412.jpg'] });
 
     await rest('rest.get.users.me', 'GET', '/v2/users/me');
     await rest('rest.get.phone.users.me', 'GET', '/v2/phone/users/me');
@@ -111,6 +112,8 @@ describe('zoom-sim conformance with the project fixtures', () => {
 
     await harness.receiver.waitFor(1, 'app_deauthorized');
     await harness.receiver.waitFor(1, 'meeting.deleted');
+    await harness.receiver.waitFor(1, 'phone.sms_sent');
+    await harness.receiver.waitFor(1, 'phone.sms_received');
     for (const received of harness.receiver.events) keep(`webhook.${received.body.event}`, received.body);
     keep('webhook.endpoint.url_validation', harness.receiver.validations[0].body);
   });

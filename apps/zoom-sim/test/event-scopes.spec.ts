@@ -83,6 +83,18 @@ describe('zoom-sim withholds events whose scope the grant lacks, as the Marketpl
     expect(await resend.json()).toEqual({ error: 'withheld: the grant lacks phone:read:voicemail' });
   });
 
+  it('withholds texts without phone:read:sms_message, and delivers them with it', async () => {
+    await harness.connect('agent@demo.test', grantWithout('phone:read:sms_message'));
+    const text = { userEmail: 'agent@demo.test', direction: 'inbound', counterpartNumber: '+14155550187', body: 'Hi' };
+    await harness.control('POST', '/_sim/phone/sms', text);
+    expect(await deliveries()).toEqual([expect.objectContaining({ event: 'phone.sms_received', status: 'withheld', missingScope: 'phone:read:sms_message' })]);
+
+    await harness.connect('agent@demo.test');
+    await harness.control('POST', '/_sim/phone/sms', { ...text, direction: 'outbound' });
+    await harness.receiver.waitFor(1, 'phone.sms_sent');
+    expect(received()).toEqual(['phone.sms_sent']);
+  });
+
   it('delivers every event of a call to a grant holding all the app\u2019s scopes', async () => {
     await harness.connect('agent@demo.test');
     const { deliveryIds } = await call({ direction: 'inbound', counterpartNumber: '+14155550187', outcome: 'voicemail', durationSeconds: 20 });

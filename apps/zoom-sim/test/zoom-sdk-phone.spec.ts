@@ -12,6 +12,8 @@ import type {
   PhoneCallerEndedEvent,
   PhoneCallerRingingEvent,
   PhoneRecordingCompletedEvent,
+  PhoneSmsReceivedEvent,
+  PhoneSmsSentEvent,
   PhoneVoicemailReceivedEvent,
   RecordingsGetUsersRecordingsResponse,
   UsersGetUsersProfileResponse,
@@ -38,6 +40,7 @@ import type {
   voicemailListItem,
   voicemailReceived,
 } from '../src/phone-calls';
+import type { smsReceived, smsSent } from '../src/phone-sms';
 import type { zoomPhoneUserResource } from '../src/users';
 import { SimHarness } from './support/harness';
 
@@ -101,6 +104,10 @@ export type SimulatorPhoneEventsConformToZoomSdk = [
   AssertNone<UndeclaredFields<Delivered<Built<typeof voicemailReceived>>, PhoneVoicemailReceivedEvent, Prefixed<'payload.object.', RecordAccountCodes | CallElementId>>>,
   AssertAssignable<Delivered<Built<typeof recordingCompleted>>, PhoneRecordingCompletedEvent>,
   AssertNone<UndeclaredFields<Delivered<Built<typeof recordingCompleted>>, PhoneRecordingCompletedEvent, Prefixed<'payload.object.recordings[].', RecordAccountCodes | CallElementId>>>,
+  AssertAssignable<Delivered<Built<typeof smsSent>>, PhoneSmsSentEvent>,
+  AssertNone<UndeclaredFields<Delivered<Built<typeof smsSent>>, PhoneSmsSentEvent>>,
+  AssertAssignable<Delivered<Built<typeof smsReceived>>, PhoneSmsReceivedEvent>,
+  AssertNone<UndeclaredFields<Delivered<Built<typeof smsReceived>>, PhoneSmsReceivedEvent>>,
 ];
 
 export type SimulatorPhoneResponsesConformToZoomSdk = [

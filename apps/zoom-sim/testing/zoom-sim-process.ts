@@ -62,6 +62,7 @@ export function zoomEnvFor(sim: ZoomSim): Record<string, string> {
   return {
     ZOOM_OAUTH_BASE: sim.url,
     ZOOM_API_BASE: `${sim.url}/v2`,
+    ZOOM_SMART_EMBED_URL: `${sim.url}/smart-embed`,
     ZOOM_CLIENT_ID: 'sim-client-id',
     ZOOM_CLIENT_SECRET: 'sim-client-secret',
     ZOOM_WEBHOOK_SECRET_TOKEN: 'sim-webhook-secret',

@@ -4,3 +4,6 @@ export * from './phone';
 export * from './calendar-invite';
 export * from './calls';
 export * from './recordings';
+export * from './availability';
+export * from './sms';
+export * from './dispositions';

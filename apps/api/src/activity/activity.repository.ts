@@ -21,7 +21,7 @@ export interface ActivityCriteria {
   types?: ActivityType[] | null;
   /** Only activities on no contact, of these types, that are not internal (a colleague is no one to create a contact for). */
   unmatchedTypes?: ActivityType[];
-  /** A LIKE pattern, lower case, matched against the activity's text (body and transcript). */
+  /** A LIKE pattern, lower case, matched against the activity's text (body, transcript and a call's notes). */
   textPattern?: string | null;
 }
 
@@ -75,9 +75,10 @@ export class ActivityRepository {
 
   /**
    * Inserts the row for a Zoom object unless one exists for its organisation and `zoomRef` (the first insert
-   * wins, also against a concurrent one), else updates only the `updatable` fields given.
+   * wins, also against a concurrent one), else updates only the `updatable` fields given, and the `fillIfEmpty`
+   * fields given where the row has none yet.
    */
-  async upsertByZoomRef(fields: ZoomActivity, updatable: (keyof Activity)[]): Promise<SavedActivity> {
+  async upsertByZoomRef(fields: ZoomActivity, updatable: (keyof Activity)[], fillIfEmpty: (keyof Activity)[] = []): Promise<SavedActivity> {
     const inserted = await this.activities
       .createQueryBuilder()
       .insert()
@@ -89,8 +90,20 @@ export class ActivityRepository {
     const created = inserted.raw.length > 0;
     const key = { organisationId: fields.organisationId, zoomRef: fields.zoomRef! };
     if (!created) {
-      const changes = Object.fromEntries(updatable.map((field) => [field, fields[field]]).filter(([, value]) => value !== undefined));
-      await this.activities.update(key, changes);
+      const given = (field: keyof Activity) => fields[field] !== undefined;
+      const changes: Record<string, unknown> = Object.fromEntries(updatable.filter(given).map((field) => [field, fields[field]]));
+      const fills = fillIfEmpty.filter((field) => given(field) && fields[field] !== null);
+      for (const field of fills) changes[field] = () => `coalesce(${this.columnName(field)}, :fill_${field})`;
+      // With nothing to change the row stays as it is: an empty update would still move its updatedAt.
+      if (Object.keys(changes).length > 0) {
+        await this.activities
+          .createQueryBuilder()
+          .update(Activity)
+          .set(changes)
+          .where('organisation_id = :organisationId AND zoom_ref = :zoomRef', key)
+          .setParameters(Object.fromEntries(fills.map((field) => [`fill_${field}`, fields[field]])))
+          .execute();
+      }
     }
     return { activity: await this.activities.findOneByOrFail(key), created };
   }
@@ -98,16 +111,17 @@ export class ActivityRepository {
   /**
    * upsertByZoomRef for distinct Zoom objects: one statement for all rows that give the same fields (a backfill
    * page's all do), with one array parameter per column, returning the rows as saved. A field a row leaves
-   * undefined gets the column's default, as in upsertByZoomRef; existing rows get all the `updatable` fields.
+   * undefined gets the column's default, as in upsertByZoomRef; existing rows get all the `updatable` fields, and
+   * the `fillIfEmpty` fields where they have none.
    */
-  async upsertManyByZoomRef(rows: ZoomActivity[], updatable: (keyof Activity)[]): Promise<SavedActivity[]> {
+  async upsertManyByZoomRef(rows: ZoomActivity[], updatable: (keyof Activity)[], fillIfEmpty: (keyof Activity)[] = []): Promise<SavedActivity[]> {
     const bySetOfFields = new Map<string, ZoomActivity[]>();
     for (const row of rows.map((given) => ({ attachments: [], ...given }))) {
       const fields = Object.keys(row).filter((field) => row[field as keyof ZoomActivity] !== undefined).sort().join();
       bySetOfFields.set(fields, [...(bySetOfFields.get(fields) ?? []), row]);
     }
     const saved: SavedActivity[] = [];
-    for (const sameFields of bySetOfFields.values()) saved.push(...(await this.upsertSameFields(sameFields, updatable)));
+    for (const sameFields of bySetOfFields.values()) saved.push(...(await this.upsertSameFields(sameFields, updatable, fillIfEmpty)));
     return saved;
   }
 
@@ -177,19 +191,27 @@ export class ActivityRepository {
   }
 
   /** Rows that give the same fields, in one statement. */
-  private async upsertSameFields(rows: ZoomActivity[], updatable: (keyof Activity)[]): Promise<SavedActivity[]> {
+  private async upsertSameFields(rows: ZoomActivity[], updatable: (keyof Activity)[], fillIfEmpty: (keyof Activity)[]): Promise<SavedActivity[]> {
     const { driver } = this.activities.manager.connection;
     const { columns } = this.activities.metadata;
     const given = columns.filter((column) => column.getEntityValue(rows[0]) !== undefined);
-    const updated = [...updatable.map((field) => this.activities.metadata.findColumnWithPropertyName(field)!.databaseName), 'updated_at'];
+    const escaped = (field: keyof Activity) => driver.escape(this.columnName(field));
+    const assignments = [
+      ...[...updatable.map(escaped), driver.escape('updated_at')].map((name) => `${name} = EXCLUDED.${name}`),
+      ...fillIfEmpty.map(escaped).map((name) => `${name} = coalesce(activities.${name}, EXCLUDED.${name})`),
+    ];
     const saved: Array<Record<string, unknown> & { inserted: boolean }> = await this.activities.query(
       `INSERT INTO activities (${given.map((column) => driver.escape(column.databaseName)).join(', ')})
        SELECT * FROM unnest(${given.map((column, index) => `$${index + 1}::${driver.normalizeType(column)}[]`).join(', ')})
-       ON CONFLICT (organisation_id, zoom_ref) WHERE zoom_ref IS NOT NULL DO UPDATE SET ${updated.map((name) => `${driver.escape(name)} = EXCLUDED.${driver.escape(name)}`).join(', ')}
+       ON CONFLICT (organisation_id, zoom_ref) WHERE zoom_ref IS NOT NULL DO UPDATE SET ${assignments.join(', ')}
        RETURNING *, (xmax = 0) AS inserted`,
       given.map((column) => rows.map((row) => driver.preparePersistentValue(column.getEntityValue(row), column))),
     );
     return saved.map((row) => ({ activity: this.hydrated(row), created: row.inserted }));
+  }
+
+  private columnName(field: keyof Activity): string {
+    return this.activities.metadata.findColumnWithPropertyName(field)!.databaseName;
   }
 
   /** An activity from a row as PostgreSQL returns it (RETURNING *), as a find would have loaded it. */
@@ -208,7 +230,9 @@ export class ActivityRepository {
       query.andWhere(`a.contact_id IS NULL AND a.type IN (:...unmatchedTypes) AND a.direction IS DISTINCT FROM 'INTERNAL'`, { unmatchedTypes: criteria.unmatchedTypes });
     }
     if (criteria.types?.length) query.andWhere('a.type IN (:...types)', { types: criteria.types });
-    if (criteria.textPattern) query.andWhere(`lower(coalesce(a.body, '') || ' ' || coalesce(a.transcript, '')) LIKE :textPattern`, { textPattern: criteria.textPattern });
+    if (criteria.textPattern) {
+      query.andWhere(`lower(coalesce(a.body, '') || ' ' || coalesce(a.transcript, '') || ' ' || coalesce(a.notes, '')) LIKE :textPattern`, { textPattern: criteria.textPattern });
+    }
     return query;
   }
 

@@ -1,7 +1,7 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import type { ActivityType } from '@switchboard/crm-domain';
-import { AuthService, CurrentPrincipal, type GraphQLContext, type Principal, User } from '../auth';
-import { Contact, ContactsService, Deal, DealsService } from '../crm';
+import { AuthService, CurrentPrincipal, type GraphQLContext, type Principal, User, userById } from '../auth';
+import { Contact, contactById, ContactsService, Deal, DealsService } from '../crm';
 import { ActivityType as ActivityTypeEnum } from '../platform/graphql/enums';
 import { type Connection, Paginated } from '../platform/graphql/pagination';
 import { loadById, requestLoader } from '../platform/graphql/request-loaders';
@@ -88,14 +88,14 @@ export class ActivityResolver {
 
   @ResolveField(() => Contact, { nullable: true })
   contact(@Parent() activity: Activity, @Context() context: GraphQLContext): Promise<Contact | null> {
-    return activity.contactId ? this.contactById(context, activity.organisationId).load(activity.contactId) : Promise.resolve(null);
+    return activity.contactId ? contactById(context, this.contactsService, activity.organisationId).load(activity.contactId) : Promise.resolve(null);
   }
 
   @ResolveField(() => [Contact], { description: 'For an unmatched call: the contacts sharing its number ("Which contact?"); else empty' })
   async matchCandidates(@Parent() activity: Activity, @Context() context: GraphQLContext): Promise<Contact[]> {
     if (activity.contactId || !activity.counterpartNumber) return [];
     const ids = await this.contactIdsByNumber(context, activity.organisationId).load(activity.counterpartNumber);
-    const contacts = await this.contactById(context, activity.organisationId).loadMany(ids);
+    const contacts = await contactById(context, this.contactsService, activity.organisationId).loadMany(ids);
     return contacts.filter((contact): contact is Contact => contact !== null && !(contact instanceof Error)).sort((a, b) => a.sortName.localeCompare(b.sortName));
   }
 
@@ -108,12 +108,7 @@ export class ActivityResolver {
   @ResolveField(() => User, { nullable: true })
   owner(@Parent() activity: Activity, @Context() context: GraphQLContext): Promise<User | null> {
     if (!activity.ownerId) return Promise.resolve(null);
-    return loadById(context, User.name, activity.organisationId, (organisationId, ids) => this.auth.usersByIds(organisationId, ids)).load(activity.ownerId);
-  }
-
-  /** The request's contact loader, shared with Deal.contact. */
-  private contactById(context: GraphQLContext, organisationId: string) {
-    return loadById(context, Contact.name, organisationId, (organisation, ids) => this.contactsService.findMany(organisation, ids));
+    return userById(context, this.auth, activity.organisationId).load(activity.ownerId);
   }
 
   /**

@@ -219,11 +219,11 @@ export class ActivityService implements OnModuleInit {
 
   /**
    * Records a Zoom object once per organisation and `zoomRef` however often and concurrently its events arrive:
-   * the first insert wins and is announced as added; later calls update the Zoom facts (never the contact a
-   * user linked) and are announced as updated.
+   * the first insert wins and is announced as added; later calls update the `updatable` facts and fill the
+   * `fillIfEmpty` ones the row lacks (never the contact a user linked), and are announced as updated.
    */
-  async upsertByZoomRef(fields: ZoomActivity, updatable: (keyof Activity)[]): Promise<{ activity: Activity; created: boolean }> {
-    const saved = await this.activities.upsertByZoomRef(fields, updatable);
+  async upsertByZoomRef(fields: ZoomActivity, updatable: (keyof Activity)[], fillIfEmpty: (keyof Activity)[] = []): Promise<{ activity: Activity; created: boolean }> {
+    const saved = await this.activities.upsertByZoomRef(fields, updatable, fillIfEmpty);
     await this.announce(saved);
     return saved;
   }
@@ -232,8 +232,8 @@ export class ActivityService implements OnModuleInit {
    * upsertByZoomRef for a batch of distinct Zoom objects (a backfill's page): one statement, then each activity
    * announced as added or updated. Existing rows get only the `updatable` fields, like the single form.
    */
-  async upsertManyByZoomRef(rows: ZoomActivity[], updatable: (keyof Activity)[]): Promise<SavedActivity[]> {
-    const saved = await this.activities.upsertManyByZoomRef(rows, updatable);
+  async upsertManyByZoomRef(rows: ZoomActivity[], updatable: (keyof Activity)[], fillIfEmpty: (keyof Activity)[] = []): Promise<SavedActivity[]> {
+    const saved = await this.activities.upsertManyByZoomRef(rows, updatable, fillIfEmpty);
     await this.announce(...saved);
     return saved;
   }

@@ -1,5 +1,12 @@
 import type { CallFacts, CallOwner, VoicemailFacts } from '@switchboard/crm-domain';
+import type { Activity } from '../activity';
 import type { ConnectedZoomUser } from '../zoom';
+
+/**
+ * What every Zoom path fills in on a call's activity that has none yet: the softphone may log a call before Zoom's
+ * events, and without its number, so the contact comes from Zoom's match then. A contact already there stays.
+ */
+export const CALL_FIELDS_FILLED_IF_EMPTY: (keyof Activity)[] = ['contactId'];
 
 /**
  * The fields of a call's activity that every path (call log, backfill, recording, voicemail) writes the same way:

@@ -5,7 +5,7 @@ import { type Activity, ActivityService, type SavedActivity } from '../activity'
 import { ContactsService } from '../crm';
 import { LOGGER } from '../platform/logging/logger';
 import type { ConnectedZoomUser } from '../zoom';
-import { callActivityFields } from './call-activity';
+import { CALL_FIELDS_FILLED_IF_EMPTY, callActivityFields } from './call-activity';
 import { CallPathRepository } from './call-path.repository';
 
 /**
@@ -79,8 +79,8 @@ export class CallLogService {
       // A voicemail's length stays when its call's record (talk time 0) merges into it.
       const keepingLength = rows.filter((_, index) => lengthIsTheVoicemails(stale[index].facts));
       const outcomes = [
-        ...(await this.activities.upsertManyByZoomRef(keepingLength, CALL_FACT_FIELDS.filter((field) => field !== 'durationSeconds'))),
-        ...(await this.activities.upsertManyByZoomRef(rows.filter((row) => !keepingLength.includes(row)), CALL_FACT_FIELDS)),
+        ...(await this.activities.upsertManyByZoomRef(keepingLength, CALL_FACT_FIELDS.filter((field) => field !== 'durationSeconds'), CALL_FIELDS_FILLED_IF_EMPTY)),
+        ...(await this.activities.upsertManyByZoomRef(rows.filter((row) => !keepingLength.includes(row)), CALL_FACT_FIELDS, CALL_FIELDS_FILLED_IF_EMPTY)),
       ];
       for (const { activity, created } of outcomes) saved.set(activity.id, { activity, created: created || saved.get(activity.id)?.created === true });
       for (const { zoomRef, facts } of stale) written.set(zoomRef, facts);

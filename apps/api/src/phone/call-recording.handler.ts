@@ -7,7 +7,7 @@ import { ActivityService } from '../activity';
 import { ContactsService } from '../crm';
 import { processedWithout, WebhookRouter, type WebhookOutcome } from '../webhook';
 import { type ConnectedZoomUser, ZoomConnectionService } from '../zoom';
-import { callActivityFields } from './call-activity';
+import { CALL_FIELDS_FILLED_IF_EMPTY, callActivityFields } from './call-activity';
 import { PhoneRecording } from './entities/phone-recording.entity';
 
 /** Where a call recording plays: the api's streaming proxy, which checks the viewer and stores nothing. */
@@ -50,7 +50,7 @@ export class CallRecordingHandler implements OnModuleInit {
   private async attach(connection: ConnectedZoomUser, recording: ZoomPhoneRecording, call: CallFacts): Promise<void> {
     const counterpart = await this.contacts.resolveCounterpart(connection.organisationId, call.counterpartRaw);
     const zoomRef = callActivityKey(connection.zoomUserId, call.callId);
-    const { activity } = await this.activities.upsertByZoomRef({ ...callActivityFields(connection, call, counterpart, zoomRef), type: ActivityType.CALL }, []);
+    const { activity } = await this.activities.upsertByZoomRef({ ...callActivityFields(connection, call, counterpart, zoomRef), type: ActivityType.CALL }, [], CALL_FIELDS_FILLED_IF_EMPTY);
     await this.recordings
       .createQueryBuilder()
       .insert()

@@ -6,7 +6,7 @@ import { ContactsService } from '../crm';
 import { VoicemailTranscriptionService } from '../transcription';
 import { WebhookRouter, type WebhookOutcome } from '../webhook';
 import { type ConnectedZoomUser, ZoomConnectionService } from '../zoom';
-import { callActivityFields } from './call-activity';
+import { CALL_FIELDS_FILLED_IF_EMPTY, callActivityFields } from './call-activity';
 
 /** Where the voicemail plays: the api's streaming proxy (nothing stored), not Zoom's address. */
 export const voicemailPlaybackUrl = (activityId: string, voicemailId: string) => `/media/voicemails/${activityId}/${encodeURIComponent(voicemailId)}`;
@@ -49,6 +49,7 @@ export class VoicemailHandler implements OnModuleInit {
         { ...callActivityFields(connection, facts, counterpart, zoomRef), type: ActivityType.VOICEMAIL, body: voicemailSummary(facts, counterpart.number, counterpart.contactName) },
         // On a call logged first, the voicemail's length replaces the record's talk time of 0 (lengthIsTheVoicemails).
         facts.durationSeconds === null ? ['result'] : ['result', 'durationSeconds'],
+        CALL_FIELDS_FILLED_IF_EMPTY,
       );
       // Registered before its link is attached: a link anyone can see must play (the player looks the voicemail up).
       await this.transcriptions.register({

@@ -5,6 +5,8 @@ import { sessionEvents } from '../apollo';
 import { LOGOUT } from '../graphql';
 import { useCurrentUser } from '../session';
 import { IncomingCallToast } from '../calls/IncomingCallToast';
+import { SoftphonePane } from '../softphone/SoftphonePane';
+import { SoftphoneToggle } from '../softphone/SoftphoneToggle';
 import { useZoomConnection } from '../zoom/useZoomConnection';
 
 /** The signed-in shell: navigation, who is signed in, and a banner when the server cannot be reached. */
@@ -51,6 +53,7 @@ export function Layout() {
           </NavLink>
         </nav>
         <div className="whoami">
+          <SoftphoneToggle />
           <span className="whoami-name" title={user.email}>
             {user.name} <span className="muted">· {user.organisation.name}</span>
           </span>
@@ -79,6 +82,7 @@ export function Layout() {
         <Outlet />
       </main>
       <IncomingCallToast />
+      <SoftphonePane />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { ACTIVITIES, ACTIVITY_ADDED, ACTIVITY_UPDATED, type Activity, type Page,
 import { MeetingActions } from '../meetings/MeetingActions';
 import type { RecordingNotice } from '../recordings/RecordingActions';
 import { RecordingEntry } from '../recordings/RecordingEntry';
+import { CallLog } from '../softphone/CallLog';
 
 const PAGE_SIZE = 20;
 const ICONS: Record<string, string> = { CALL: '☎', VOICEMAIL: '✉', MEETING: '▶', RECORDING: '●', SMS: '✎', NOTE: '✍', EMAIL: '@' };
@@ -24,6 +25,8 @@ function headline(activity: Activity): string {
       return `Zoom meeting · ${meetingTime(activity.occurredAt, activity.meeting?.timezone)}`;
     case 'RECORDING':
       return activity.body ?? 'Zoom recording';
+    case 'SMS':
+      return activity.direction === 'INBOUND' ? 'Text received' : 'Text sent';
     case 'CALL':
       return [activity.direction === 'INBOUND' ? 'Incoming call' : activity.direction === 'OUTBOUND' ? 'Outgoing call' : 'Call', activity.result?.toLowerCase()]
         .filter(Boolean)
@@ -57,6 +60,7 @@ function ActivityDetails({ activity, contactId, contactName }: { activity: Activ
       {activity.body && <p className="timeline-text">{activity.body}</p>}
       {activity.transcript && <blockquote className="transcript">{activity.transcript}</blockquote>}
       {activity.type === 'MEETING' && <MeetingActions activity={activity} contactId={contactId} contactName={contactName} />}
+      {activity.type === 'CALL' && <CallLog activity={activity} />}
       {activity.status === 'Transcription failed' && <RetryTranscription activityId={activity.id} />}
       {files.length > 0 && (
         <ul className="attachments">

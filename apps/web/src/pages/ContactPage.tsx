@@ -9,6 +9,8 @@ import { Timeline } from '../components/Timeline';
 import { CONTACT, type Contact } from '../graphql';
 import { MeetingForm } from '../meetings/MeetingForm';
 import { UpcomingMeetings } from '../meetings/UpcomingMeetings';
+import { LogCallForm } from '../softphone/LogCallForm';
+import { SmsThread } from '../softphone/SmsThread';
 
 const money = new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
 
@@ -21,6 +23,7 @@ export function ContactPage() {
 function ContactView({ id }: { id: string }) {
   const { data, loading, error } = useQuery<{ contact: Contact | null }>(CONTACT, { variables: { id } });
   const [scheduling, setScheduling] = useState(false);
+  const [loggingCall, setLoggingCall] = useState(false);
   const [notice, setNotice] = useState('');
 
   if (loading && !data) return <p className="muted">Loading…</p>;
@@ -59,6 +62,9 @@ function ContactView({ id }: { id: string }) {
           <button type="button" className="button primary" onClick={() => setScheduling(true)} data-testid="schedule-meeting">
             Schedule Zoom meeting
           </button>
+          <button type="button" className="button" onClick={() => setLoggingCall(true)} data-testid="log-call">
+            Log a call
+          </button>
           <Link to={`/contacts/${contact.id}/edit`} className="button">
             Edit
           </Link>
@@ -75,6 +81,15 @@ function ContactView({ id }: { id: string }) {
           contactName={contact.name}
           onDone={(message) => {
             setScheduling(false);
+            setNotice(message);
+          }}
+        />
+      )}
+      {loggingCall && (
+        <LogCallForm
+          contactId={contact.id}
+          onDone={(message) => {
+            setLoggingCall(false);
             setNotice(message);
           }}
         />
@@ -115,6 +130,7 @@ function ContactView({ id }: { id: string }) {
             )}
           </dl>
           <UpcomingMeetings contactId={contact.id} />
+          <SmsThread contactId={contact.id} />
           <h2>Deals</h2>
           {contact.deals.length === 0 ? (
             <p className="muted">No deals yet.</p>

@@ -67,6 +67,7 @@ describe('requiredZoomScopes', () => {
       'phone:read:list_call_logs',
       'phone:read:list_recordings',
       'phone:read:list_voicemails',
+      'phone:read:sms_message',
       'phone:read:user',
       'phone:read:voicemail',
       'user:read:user',

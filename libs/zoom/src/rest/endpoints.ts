@@ -169,11 +169,12 @@ const CLOUD_RECORDING_EVENT_SCOPES = ['cloud_recording:read:recording'] as const
 // REST list scope `phone:read:list_call_logs`, which unlocks only the call history lists.
 const PHONE_CALL_LOG_EVENT_SCOPES = ['phone:read:call_log'] as const;
 const PHONE_CALL_EVENT_SCOPES = ['phone:read:call'] as const;
+const PHONE_SMS_EVENT_SCOPES = ['phone:read:sms_message'] as const;
 
 /**
  * The events we subscribe to and the scopes Zoom attaches to each subscription. `app_deauthorized` and
- * `endpoint.url_validation` need none. SMS events are parsed when they arrive but not subscribed to: nothing
- * handles them yet, so we do not ask for their scope (`phone:read:sms_message`).
+ * `endpoint.url_validation` need none. `phone.sms_sent_failed` is not subscribed to: a text that never left is
+ * nothing to put on a timeline.
  */
 export const ZOOM_EVENT_SCOPES = {
   'meeting.created': MEETING_EVENT_SCOPES,
@@ -201,6 +202,8 @@ export const ZOOM_EVENT_SCOPES = {
   'phone.callee_ended': PHONE_CALL_EVENT_SCOPES,
   'phone.voicemail_received': ['phone:read:voicemail'],
   'phone.recording_completed': ['phone:read:call_recording'],
+  'phone.sms_sent': PHONE_SMS_EVENT_SCOPES,
+  'phone.sms_received': PHONE_SMS_EVENT_SCOPES,
   app_deauthorized: [],
   'endpoint.url_validation': [],
 } as const satisfies Record<string, readonly string[]>;

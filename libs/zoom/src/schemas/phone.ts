@@ -170,9 +170,13 @@ export const zoomCallPartySchema = z.looseObject({
 });
 export type ZoomCallParty = z.output<typeof zoomCallPartySchema>;
 
+/** A party of an SMS: its sender, or one of its recipients (`to_members`). */
 export const zoomSmsMemberSchema = z.looseObject({
   id: optionalString,
   type: optionalString,
   display_name: optionalString,
   phone_number: optionalString,
 });
+
+/** A recipient of a received SMS says whether it owns the message (the user of a queue's text that holds it). */
+export const zoomSmsRecipientSchema = zoomSmsMemberSchema.extend({ is_message_owner: optionalBoolean });

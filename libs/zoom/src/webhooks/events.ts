@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZoomResponseError } from '../errors';
-import { optionalNumber, optionalString, zoomId } from '../schemas/common';
+import { optionalNumber, optionalString, zoomDateTime, zoomId } from '../schemas/common';
 import {
   zoomCallElementSchema,
   zoomCallHistoryRecordSchema,
@@ -8,6 +8,7 @@ import {
   zoomLegacyCallLogSchema,
   zoomPhoneRecordingSchema,
   zoomSmsMemberSchema,
+  zoomSmsRecipientSchema,
   zoomVoicemailSchema,
 } from '../schemas/phone';
 import { zoomMeetingSummarySchema } from '../schemas/meetings';
@@ -85,6 +86,10 @@ export const phoneRecordingCompletedEventSchema = envelope(
   accountPayload(z.looseObject({ recordings: z.array(zoomPhoneRecordingSchema) })),
 );
 
+/**
+ * phone.sms_sent and phone.sms_received: one message each. Its owner is a user, or a call queue or auto receptionist
+ * (then `owner.sms_sender_user_id` names the member who sent it, and a recipient `is_message_owner`).
+ */
 export const smsEventSchema = envelope(
   ['phone.sms_sent', 'phone.sms_received'],
   accountPayload(
@@ -92,18 +97,19 @@ export const smsEventSchema = envelope(
       message_id: z.string().min(1),
       session_id: optionalString,
       message: z.string().nullish(),
-      date_time: z.string(),
+      date_time: zoomDateTime,
       message_type: optionalNumber,
       failure_reason: optionalString,
       sender: zoomSmsMemberSchema,
-      to_members: z.array(zoomSmsMemberSchema).default([]),
-      owner: z.looseObject({ type: optionalString, id: optionalString }).nullish(),
+      to_members: z.array(zoomSmsRecipientSchema).default([]),
+      owner: z.looseObject({ type: optionalString, id: optionalString, sms_sender_user_id: optionalString, team_id: optionalString }).nullish(),
       attachments: z
         .array(z.looseObject({ id: optionalString, name: optionalString, type: optionalString, size: optionalNumber, download_url: optionalString }))
         .default([]),
     }),
   ),
 );
+export type ZoomSmsEvent = z.output<typeof smsEventSchema>;
 
 const operatorFields = { operator: optionalString, operator_id: optionalString };
 

@@ -34,6 +34,9 @@ export class ActivityZoomRef {
 
   @Field(() => String, { nullable: true })
   recordingId?: string | null;
+
+  @Field(() => String, { nullable: true, description: "An SMS's Zoom message_id" })
+  messageId?: string | null;
 }
 
 /** One entry on a timeline: a call, voicemail, meeting, recording, SMS, note or email. */
@@ -103,6 +106,14 @@ export class Activity {
   @Field(() => String, { nullable: true })
   @Column('text', { nullable: true })
   body: string | null;
+
+  @Field(() => String, { nullable: true, description: "A call's outcome, from the organisation's list (callDispositions)" })
+  @Column('text', { nullable: true })
+  disposition: string | null;
+
+  @Field(() => String, { nullable: true, description: "The agent's notes on a call" })
+  @Column('text', { nullable: true })
+  notes: string | null;
 
   @Field(() => [Attachment])
   @Column('jsonb', { default: () => `'[]'` })

@@ -15,7 +15,16 @@ import { withoutNul } from './validation';
  * Free-text inputs, by schema coordinate: a NUL in them is dropped. A NUL in any other String or ID input, at any
  * depth of an input object or list, is BAD_USER_INPUT naming the field (docs/architecture.md, "NUL in input").
  */
-export const FREE_TEXT_INPUTS: ReadonlySet<string> = new Set(['Mutation.addNote(body:)', 'ContactInput.notes', 'ScheduleMeetingInput.agenda']);
+export const FREE_TEXT_INPUTS: ReadonlySet<string> = new Set([
+  'Mutation.addNote(body:)',
+  'ContactInput.notes',
+  'ScheduleMeetingInput.agenda',
+  'BookMeetingInput.note',
+  'Mutation.updateCallLog(notes:)',
+  'LogCallInput.notes',
+  'SoftphoneCallInput.notes',
+  'SoftphoneSmsInput.body',
+]);
 
 function carriesText(type: GraphQLInputType, seen = new Set<string>()): boolean {
   if (isNonNullType(type) || isListType(type)) return carriesText(type.ofType, seen);
