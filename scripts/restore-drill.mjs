@@ -10,7 +10,7 @@
 // dropped at the end unless --keep); PG_BIN_DIR (the folder of pg_dump and pg_restore; default: searched).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { accessSync, constants, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,7 @@ import Redis from 'ioredis';
 import pg from 'pg';
 import { findFreePort, redactUrl, waitForHttp } from './lib/net.mjs';
 import { createDatabaseIfMissing, dropDatabaseIfExists, withDatabase } from './lib/postgres.mjs';
+import { isExecutable } from './lib/files.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(root, 'dist/out-tsc/apps/api/src/cli.js');
@@ -72,14 +73,6 @@ function candidateBinDirs(major) {
   return [`/usr/lib/postgresql/${major}/bin`, ...bundles, ...(process.env.PATH ?? '').split(path.delimiter).filter(Boolean)];
 }
 
-const isExecutable = (file) => {
-  try {
-    accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** pg_dump and pg_restore of the server's major version: a dump from another major is not guaranteed to restore. */
 async function findPgTools(major) {

@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { onTeardown, stopChildProcess } from '../../testing/teardown';
+import { type ProcessRun, runNodeToExit } from '../../testing/run-to-exit';
 import { runApiCli } from '../../apps/api/test/support/api-cli';
 import { storeZoomConnection } from '../../apps/api/test/support/stored-zoom-connection';
 import { createTestDatabase, TEST_POSTGRES_URL, type TestDatabase } from '../../apps/api/test/support/test-database';
@@ -12,23 +11,10 @@ import { createTestDatabase, TEST_POSTGRES_URL, type TestDatabase } from '../../
 const ROOT = path.resolve(__dirname, '../..');
 const DRILL = path.join(ROOT, 'scripts/restore-drill.mjs');
 
-interface DrillRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 /** `node scripts/restore-drill.mjs --email agent@demo.test` as an operator runs it. */
-async function runDrill(env: Record<string, string>): Promise<DrillRun> {
-  const child = spawn(process.execPath, [DRILL, '--email', 'agent@demo.test'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const stop = onTeardown(() => stopChildProcess(child));
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk) => (stderr += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
-  await stop();
-  return { code, stdout, stderr };
+function runDrill(env: Record<string, string>): Promise<ProcessRun> {
+  return runNodeToExit([DRILL, '--email', 'agent@demo.test'], env, ROOT);
 }
 
 async function query<T = Record<string, any>>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
