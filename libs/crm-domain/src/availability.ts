@@ -85,8 +85,10 @@ function wallClockAsUtc(instant: number, timeZone: string): number {
   return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
 }
 
+/** The zone's offset from UTC at `instant`, in ms (to the second: Intl shows no milliseconds). */
 function offsetAt(instant: number, timeZone: string): number {
-  return wallClockAsUtc(instant - (instant % 1000), timeZone) - (instant - (instant % 1000));
+  const second = instant - (instant % 1000);
+  return wallClockAsUtc(second, timeZone) - second;
 }
 
 /**
@@ -181,6 +183,10 @@ export function freeSlots(rules: AvailabilityRules, query: SlotQuery): Date[] {
   const latestEnd = Math.min(query.to.getTime() + duration, zonedInstant(addDays(lastDay, 1), 0, rules.timezone));
   if (earliest >= latestEnd) return [];
 
+  const rangesByWeekday = new Map<number, WeeklyHoursRange[]>();
+  for (const range of [...rules.weeklyHours].sort((a, b) => clockMinutes(a.start) - clockMinutes(b.start))) {
+    rangesByWeekday.set(range.weekday, [...(rangesByWeekday.get(range.weekday) ?? []), range]);
+  }
   const blocked = blockedIntervals(query.busy, rules.bufferMinutes);
   let nextBlocked = 0;
   const slots: Date[] = [];
@@ -190,9 +196,7 @@ export function freeSlots(rules: AvailabilityRules, query: SlotQuery): Date[] {
     const date = addDays(firstDay, offset);
     const dayKey = `${date.year}-${pad(date.month)}-${pad(date.day)}`;
     if (rules.dailyCap !== null && (query.bookingsPerDay?.get(dayKey) ?? 0) >= rules.dailyCap) continue;
-    const weekday = isoWeekday(date);
-    const ranges = rules.weeklyHours.filter((range) => range.weekday === weekday).sort((a, b) => clockMinutes(a.start) - clockMinutes(b.start));
-    for (const range of ranges) {
+    for (const range of rangesByWeekday.get(isoWeekday(date)) ?? []) {
       const rangeEnd = zonedInstant(date, clockMinutes(range.end), rules.timezone);
       for (let start = zonedInstant(date, clockMinutes(range.start), rules.timezone); start + duration <= rangeEnd; start += step) {
         if (start < earliest || start >= query.to.getTime() || start + duration > latestEnd) continue;

@@ -44,6 +44,11 @@ interface Agent {
   settings: BookingSettingsEntity;
 }
 
+/** Where a booking sits: its instants, and the agent's local day the daily cap counts it on. */
+function slotOf(start: Date, durationMinutes: number, agentTimezone: string): Pick<BookingEntity, 'startTime' | 'endTime' | 'agentDay'> {
+  return { startTime: start, endTime: new Date(start.getTime() + durationMinutes * 60_000), agentDay: localDay(start, agentTimezone) };
+}
+
 const initialsOf = (name: string) =>
   name
     .split(/\s+/)
@@ -131,10 +136,8 @@ export class BookingService implements OnModuleInit {
           organisationId: agent.principal.organisationId,
           agentUserId: agent.user.id,
           status: BookingStatus.CONFIRMED,
-          startTime: start,
-          endTime: new Date(start.getTime() + input.durationMinutes * 60_000),
+          ...slotOf(start, input.durationMinutes, agent.settings.timezone),
           durationMinutes: input.durationMinutes,
-          agentDay: localDay(start, agent.settings.timezone),
           name: prospect.name,
           email: prospect.email,
           phone: prospect.phone,
@@ -175,7 +178,7 @@ export class BookingService implements OnModuleInit {
     const moving = { bookingId: booking.id, zoomMeetingId: meeting?.zoomMeetingId ?? null };
     await this.assertFree(agent, start, booking.durationMinutes, moving);
     const before = { startTime: booking.startTime, endTime: booking.endTime, agentDay: booking.agentDay };
-    const after = { startTime: start, endTime: new Date(start.getTime() + booking.durationMinutes * 60_000), agentDay: localDay(start, agent.settings.timezone) };
+    const after = slotOf(start, booking.durationMinutes, agent.settings.timezone);
     const reservation = await this.bookings.reserve(this.claim(agent, start, booking.durationMinutes), (manager) => manager.save(Object.assign(booking, after)), booking.id);
     if (reservation.outcome !== 'reserved') throw await this.slotTaken(agent, start, booking.durationMinutes, moving);
     if (meeting && booking.activityId) {
@@ -218,12 +221,7 @@ export class BookingService implements OnModuleInit {
     if (!booking || booking.status !== BookingStatus.CONFIRMED) return;
     if (change.cancelled) return this.bookings.update(booking.id, { status: BookingStatus.CANCELLED });
     const timezone = (await this.settings.ofAgent(booking.agentUserId))?.timezone ?? booking.timezone;
-    await this.bookings.update(booking.id, {
-      startTime: change.startTime,
-      endTime: new Date(change.startTime.getTime() + change.durationMinutes * 60_000),
-      durationMinutes: change.durationMinutes,
-      agentDay: localDay(change.startTime, timezone),
-    });
+    await this.bookings.update(booking.id, { ...slotOf(change.startTime, change.durationMinutes, timezone), durationMinutes: change.durationMinutes });
   }
 
   private async agentOf(slug: string): Promise<Agent | null> {
@@ -261,9 +259,7 @@ export class BookingService implements OnModuleInit {
   private claim(agent: Agent, start: Date, durationMinutes: number) {
     return {
       agentUserId: agent.user.id,
-      startTime: start,
-      endTime: new Date(start.getTime() + durationMinutes * 60_000),
-      agentDay: localDay(start, agent.settings.timezone),
+      ...slotOf(start, durationMinutes, agent.settings.timezone),
       bufferMinutes: agent.settings.bufferMinutes,
       dailyCap: agent.settings.dailyCap,
     };

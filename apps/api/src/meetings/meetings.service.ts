@@ -141,7 +141,8 @@ export class MeetingsService {
       await this.meetings.save(meeting);
       const activity = await this.activities.updateByZoomRef(principal.organisationId, meetingZoomRef(meeting.zoomMeetingId), this.activityFields(plan, meeting.joinUrl));
       await this.invite(meeting, 'REQUEST');
-      await this.announceChange({ activityId: meeting.activityId, cancelled: false, startTime: meeting.startTime, durationMinutes: meeting.durationMinutes });
+      await this.announceChange(meeting, { cancelled: false });
+      await this.calendarChanged(principal.userId);
       return activity ?? this.activityOrThrow(principal, activityId);
     });
   }
@@ -158,7 +159,8 @@ export class MeetingsService {
       await this.meetings.save(meeting);
       await this.activities.updateByZoomRef(principal.organisationId, meetingZoomRef(meeting.zoomMeetingId), { status: MeetingStatus.CANCELLED });
       await this.invite(meeting, 'CANCEL');
-      await this.announceChange({ activityId: meeting.activityId, cancelled: true, startTime: meeting.startTime, durationMinutes: meeting.durationMinutes });
+      await this.announceChange(meeting, { cancelled: true });
+      await this.calendarChanged(principal.userId);
       return this.activityOrThrow(principal, activityId);
     });
   }
@@ -172,16 +174,14 @@ export class MeetingsService {
     this.changeListeners.push(listener);
   }
 
-  /** Zoom says a meeting scheduled here moved or was deleted there (meeting.updated, meeting.deleted). */
+  /**
+   * Zoom says a meeting scheduled here moved or was deleted there (meeting.updated, meeting.deleted). The event's
+   * handler tells the calendar listeners itself, as it does for every meeting of a connected host.
+   */
   async recordZoomChange(meeting: ScheduledMeeting, change: { cancelled?: boolean; startTime?: Date | null; durationMinutes?: number | null }): Promise<void> {
     const moved = { ...(change.startTime ? { startTime: change.startTime } : {}), ...(change.durationMinutes ? { durationMinutes: change.durationMinutes } : {}) };
     if (Object.keys(moved).length > 0) await this.meetings.update({ activityId: meeting.activityId }, moved);
-    await this.announceChange({
-      activityId: meeting.activityId,
-      cancelled: change.cancelled ?? false,
-      startTime: moved.startTime ?? meeting.startTime,
-      durationMinutes: moved.durationMinutes ?? meeting.durationMinutes,
-    });
+    await this.announceChange(Object.assign(meeting, moved), { cancelled: change.cancelled ?? false });
   }
 
   /**
@@ -196,10 +196,10 @@ export class MeetingsService {
     for (const listener of this.calendarListeners) await listener(userId);
   }
 
-  private async announceChange(change: MeetingChange): Promise<void> {
+  /** Tells the change listeners the meeting's time as it now is, or that it is cancelled. */
+  private async announceChange(meeting: ScheduledMeeting, { cancelled }: { cancelled: boolean }): Promise<void> {
+    const change = { activityId: meeting.activityId, cancelled, startTime: meeting.startTime, durationMinutes: meeting.durationMinutes };
     for (const listener of this.changeListeners) await listener(change);
-    const meeting = await this.meetings.findOneBy({ activityId: change.activityId });
-    if (meeting) await this.calendarChanged(meeting.hostUserId);
   }
 
   /** The host's start link, fetched fresh from Zoom each time: it embeds a host token and is never stored or logged. */
