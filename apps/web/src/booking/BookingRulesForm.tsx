@@ -6,7 +6,7 @@ import { isFieldError } from './errors';
 import { FieldMessage, fieldState, ValidatedField } from './FieldMessage';
 import { MinutesSelect } from './MinutesSelect';
 import type { BookingSettings } from './queries';
-import { TimeZoneSelect } from './TimeZoneSelect';
+import { TimeZoneSelect } from '../components/TimeZoneSelect';
 import { useUpdateBookingSettings } from './useUpdateBookingSettings';
 import { WeeklyHoursEditor } from './WeeklyHoursEditor';
 

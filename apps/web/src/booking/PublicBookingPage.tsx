@@ -9,7 +9,7 @@ import { BROWSER_TIME_ZONE } from './calendar';
 import { DurationPicker } from './DurationPicker';
 import { BOOKING_PAGE, type Booking, type BookingPage } from './queries';
 import { SlotPicker } from './SlotPicker';
-import { TimeZoneSelect } from './TimeZoneSelect';
+import { TimeZoneSelect } from '../components/TimeZoneSelect';
 
 /** PUBLIC_URL/book/<slug>: a prospect picks a length, a day and a time, leaves their details, and is booked. */
 export function PublicBookingPage() {

@@ -6,7 +6,7 @@ import { bookingErrorMessage, nextFreeSlots } from './errors';
 import { BOOKING_PAGE, type Booking, type BookingPage, type ManagedBooking, RESCHEDULE_BOOKING } from './queries';
 import { SlotPicker } from './SlotPicker';
 import { SlotTakenNotice } from './SlotTakenNotice';
-import { TimeZoneSelect } from './TimeZoneSelect';
+import { TimeZoneSelect } from '../components/TimeZoneSelect';
 
 /** Moving a booking: the same calendar as booking, then one confirming click; a time taken meanwhile offers the next ones. */
 export function RescheduleBooking({ booking, onRescheduled, onClose }: { booking: ManagedBooking; onRescheduled: (booking: Booking) => void; onClose: () => void }) {

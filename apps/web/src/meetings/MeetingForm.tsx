@@ -1,23 +1,19 @@
 import { useMutation } from '@apollo/client/react';
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { errorCode, errorField, errorMessage } from '../apollo';
+import { BROWSER_TIME_ZONE } from '../booking/calendar';
+import { TimeZoneSelect } from '../components/TimeZoneSelect';
 import { dateToZonedInput, zonedInputToDate } from '../format';
 import { type Activity, SCHEDULE_MEETING, UPDATE_MEETING } from '../graphql';
 
 const DURATIONS = [15, 30, 45, 60, 90, 120];
-const BROWSER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** The next round half hour at least an hour from now: a sensible first suggestion. */
 function suggestedStart(): Date {
   const start = new Date(Date.now() + 60 * 60_000);
   start.setMinutes(start.getMinutes() < 30 ? 30 : 60, 0, 0);
   return start;
-}
-
-function timezones(current: string): string[] {
-  const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
-  return [...new Set([current, BROWSER_ZONE, ...all])];
 }
 
 /** What the agent is told after scheduling, besides the meeting appearing on the timeline. */
@@ -39,14 +35,13 @@ function inviteNotice(activity: Activity, contactName: string): string {
 /** Schedule a Zoom meeting with a contact, or move an existing one (`meeting`): time in the chosen timezone. */
 export function MeetingForm({ contactId, contactName, dealId, meeting, onDone }: { contactId: string; contactName: string; dealId?: string | null; meeting?: Activity; onDone: (notice: string) => void }) {
   const details = meeting?.meeting;
-  const [timezone, setTimezone] = useState(details?.timezone ?? BROWSER_ZONE);
+  const [timezone, setTimezone] = useState(details?.timezone ?? BROWSER_TIME_ZONE);
   const [form, setForm] = useState(() => ({
     topic: details?.topic ?? `Meeting with ${contactName}`,
-    start: dateToZonedInput(details ? new Date(details.startTime) : suggestedStart(), details?.timezone ?? BROWSER_ZONE),
+    start: dateToZonedInput(details ? new Date(details.startTime) : suggestedStart(), details?.timezone ?? BROWSER_TIME_ZONE),
     durationMinutes: details?.durationMinutes ?? 30,
     agenda: details?.agenda ?? '',
   }));
-  const zones = useMemo(() => timezones(timezone), [timezone]);
   const [schedule, scheduling] = useMutation<{ scheduleMeeting: Activity }>(SCHEDULE_MEETING);
   const [update, updating] = useMutation<{ updateMeeting: Activity }>(UPDATE_MEETING);
   const error = scheduling.error ?? updating.error;
@@ -79,14 +74,7 @@ export function MeetingForm({ contactId, contactName, dealId, meeting, onDone }:
         </label>
         <label className={field === 'timezone' ? 'invalid' : undefined}>
           Timezone
-          <select value={timezone} onChange={(event) => setTimezone(event.target.value)} data-testid="meeting-timezone">
-            {zones.map((zone) => (
-              <option key={zone} value={zone}>
-                {zone}
-                {zone === BROWSER_ZONE ? ' (yours)' : ''}
-              </option>
-            ))}
-          </select>
+          <TimeZoneSelect value={timezone} onChange={setTimezone} data-testid="meeting-timezone" />
         </label>
       </div>
       <label className={field === 'durationMinutes' ? 'invalid' : undefined}>

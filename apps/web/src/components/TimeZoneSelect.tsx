@@ -1,5 +1,5 @@
 import { type SelectHTMLAttributes, useMemo } from 'react';
-import { BROWSER_TIME_ZONE, zoneName } from './calendar';
+import { BROWSER_TIME_ZONE, zoneName } from '../booking/calendar';
 
 function zonesWith(current: string): string[] {
   const known = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
