@@ -20,6 +20,7 @@ import { GraphQLExceptionFilter } from './platform/graphql/error-logging';
 import { PlatformModule } from './platform/platform.module';
 import { redisConnectionOptions } from './platform/redis/redis';
 import { RecordingsModule } from './recordings';
+import { TasksModule } from './tasks';
 import { TranscriptionModule } from './transcription';
 import { WebhookModule } from './webhook';
 import { ZoomModule } from './zoom';
@@ -59,6 +60,7 @@ export class AppModule {
         BookingModule.register({ http }),
         RecordingsModule.register({ http, worker }),
         TranscriptionModule.register({ http, worker }),
+        TasksModule.register({ http }),
         ...(http ? [IntegrationHealthModule] : []),
       ],
       providers: http ? [{ provide: APP_FILTER, useClass: GraphQLExceptionFilter }] : [],

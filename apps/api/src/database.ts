@@ -19,8 +19,11 @@ import { PeopleAndInvites1764000000860 } from './auth/migrations/1764000000860-p
 import { ContactPhone } from './crm/entities/contact-phone.entity';
 import { Contact } from './crm/entities/contact.entity';
 import { Deal } from './crm/entities/deal.entity';
+import { DealStageLabel } from './crm/entities/deal-stage-label.entity';
+import { DealStageLabels1764000000945 } from './crm/migrations/1764000000945-deal-stage-labels';
 import { CrmTables1764000000100 } from './crm/migrations/1764000000100-crm-tables';
 import { PhoneNumberChoices1764000000710 } from './crm/migrations/1764000000710-phone-number-choices';
+import { ContactListFields1764000000950 } from './crm/migrations/1764000000950-contact-list-fields';
 import { WebhookInboxEntry } from './webhook/entities/webhook-inbox.entity';
 import { WebhookInbox1764000000300 } from './webhook/migrations/1764000000300-webhook-inbox';
 import { LeanInboxIndexes1764000000500 } from './webhook/migrations/1764000000500-lean-inbox-indexes';
@@ -34,6 +37,9 @@ import { MeetingInviteFooter1764000000890 } from './meetings/migrations/17640000
 import { BookingEntity } from './booking/entities/booking.entity';
 import { BookingSettingsEntity } from './booking/entities/booking-settings.entity';
 import { Booking1764000000900 } from './booking/migrations/1764000000900-booking';
+import { TaskSettingsEntity } from './tasks/entities/task-settings.entity';
+import { Task } from './tasks/entities/task.entity';
+import { Tasks1764000000940 } from './tasks/migrations/1764000000940-tasks';
 import { Voicemail } from './transcription/entities/voicemail.entity';
 import { Voicemails1764000000750 } from './transcription/migrations/1764000000750-voicemails';
 import { PhoneRecording } from './phone/entities/phone-recording.entity';
@@ -54,8 +60,8 @@ import { ZoomConnectionEntity, ZoomTokenEntity } from './zoom/entities/zoom-conn
 import { ZoomConnections1764000000400 } from './zoom/migrations/1764000000400-zoom-connections';
 
 /** Every module's tables and migrations, in dependency order; the one schema TypeORM and the CLI share. */
-export const ENTITIES = [Organisation, User, Session, ApiToken, Invite, Contact, ContactPhone, Deal, Activity, WebhookInboxEntry, ZoomConnectionEntity, ZoomTokenEntity, ScheduledMeeting, Voicemail, PhoneRecording, CallBackfill, CallPath, CallDispositionList, CloudRecording, CloudRecordingFile, RecordingSync, BookingSettingsEntity, BookingEntity];
-export const MIGRATIONS = [AuthTables1764000000000, CrmTables1764000000100, ActivityTables1764000000200, WebhookInbox1764000000300, ZoomConnections1764000000400, LeanInboxIndexes1764000000500, ActivityCounterpartName1764000000700, PhoneNumberChoices1764000000710, LiveCalls1764000000720, UserCallLinks1764000000730, ScheduledMeetings1764000000740, Voicemails1764000000750, PhoneRecordings1764000000760, ActivityTranscriptIndex1764000000770, CallBackfills1764000000780, ActivityFailedResult1764000000790, InboxProcessedWithErrors1764000000800, CallPaths1764000000810, CallBackfillRejected1764000000820, ActivityMeetingSummary1764000000830, CloudRecordings1764000000840, RecordingSyncs1764000000850, PeopleAndInvites1764000000860, InboxAttributionAndRetention1764000000870, InboxSkippedRetention1764000000880, MeetingInviteFooter1764000000890, Booking1764000000900, InboxRejectedIndex1764000000915, ActivityCallLog1764000000930, CallDispositions1764000000935];
+export const ENTITIES = [Organisation, User, Session, ApiToken, Invite, Contact, ContactPhone, Deal, DealStageLabel, Activity, WebhookInboxEntry, ZoomConnectionEntity, ZoomTokenEntity, ScheduledMeeting, Voicemail, PhoneRecording, CallBackfill, CallPath, CallDispositionList, CloudRecording, CloudRecordingFile, RecordingSync, BookingSettingsEntity, BookingEntity, Task, TaskSettingsEntity];
+export const MIGRATIONS = [AuthTables1764000000000, CrmTables1764000000100, ActivityTables1764000000200, WebhookInbox1764000000300, ZoomConnections1764000000400, LeanInboxIndexes1764000000500, ActivityCounterpartName1764000000700, PhoneNumberChoices1764000000710, LiveCalls1764000000720, UserCallLinks1764000000730, ScheduledMeetings1764000000740, Voicemails1764000000750, PhoneRecordings1764000000760, ActivityTranscriptIndex1764000000770, CallBackfills1764000000780, ActivityFailedResult1764000000790, InboxProcessedWithErrors1764000000800, CallPaths1764000000810, CallBackfillRejected1764000000820, ActivityMeetingSummary1764000000830, CloudRecordings1764000000840, RecordingSyncs1764000000850, PeopleAndInvites1764000000860, InboxAttributionAndRetention1764000000870, InboxSkippedRetention1764000000880, MeetingInviteFooter1764000000890, Booking1764000000900, InboxRejectedIndex1764000000915, ActivityCallLog1764000000930, CallDispositions1764000000935, Tasks1764000000940, DealStageLabels1764000000945, ContactListFields1764000000950];
 
 /** GraphQL, jobs and everything else share this pool (per process). */
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

@@ -57,7 +57,7 @@ describe('organisation isolation', () => {
   it('refuses every change A tries on B', async () => {
     const attempts = [
       ['mutation($c: ID!) { updateContact(id: $c, input: { firstName: "Hacked" }) { id } }', { c: contactB }],
-      ['mutation($c: ID!) { deleteContact(id: $c) }', { c: contactB }],
+      ['mutation($c: ID!) { deleteContact(id: $c, activities: KEEP) { id } }', { c: contactB }],
       ['mutation($c: ID!) { addNote(contactId: $c, body: "x") { id } }', { c: contactB }],
       ['mutation($n: ID!, $c: ID!) { linkActivity(activityId: $n, contactId: $c) { id } }', { n: noteB, c: contactA }],
       ['mutation($d: ID!) { updateDeal(id: $d, input: { title: "mine" }) { id } }', { d: dealB }],

@@ -125,6 +125,11 @@ export function localDay(instant: Date, timeZone: string): string {
   return `${date.year}-${pad(date.month)}-${pad(date.day)}`;
 }
 
+/** The next midnight in `timeZone` after `instant`: where "today" ends for someone there (a 23- or 25-hour day included). */
+export function localDayEnd(instant: Date, timeZone: string): Date {
+  return new Date(zonedInstant(addDays(localDateOf(instant.getTime(), timeZone), 1), 0, timeZone));
+}
+
 function clockMinutes(clock: string): number {
   const [hours, minutes] = clock.split(':').map(Number);
   return hours * 60 + minutes;

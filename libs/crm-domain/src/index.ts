@@ -7,3 +7,8 @@ export * from './recordings';
 export * from './availability';
 export * from './sms';
 export * from './dispositions';
+export * from './deal-stages';
+export * from './contact-fields';
+export * from './csv';
+export * from './contact-import';
+export * from './tasks';

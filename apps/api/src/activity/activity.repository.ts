@@ -134,6 +134,27 @@ export class ActivityRepository {
     return this.updateWhere(organisationId, 'id = :id', { id }, changes);
   }
 
+  /**
+   * Takes every activity off the contact, in one transaction: those of `deletedTypes` (every type when null) are
+   * deleted, the others stay on no contact. Answers both as they were last, the kept ones without their contact.
+   */
+  async releaseContact(organisationId: string, contactId: string, deletedTypes: readonly ActivityType[] | null): Promise<{ deleted: Activity[]; released: Activity[] }> {
+    return this.activities.manager.transaction(async (manager) => {
+      const rows = await manager.findBy(Activity, { organisationId, contactId });
+      const deleted = rows.filter((row) => !deletedTypes || deletedTypes.includes(row.type));
+      const released = rows.filter((row) => !deleted.includes(row));
+      if (deleted.length > 0) await manager.delete(Activity, { organisationId, id: In(deleted.map((row) => row.id)) });
+      if (released.length > 0) await manager.update(Activity, { organisationId, id: In(released.map((row) => row.id)) }, { contactId: null });
+      return { deleted, released: released.map((row) => ({ ...row, contactId: null })) };
+    });
+  }
+
+  /** True when the row was there to delete. */
+  async deleteById(organisationId: string, id: string): Promise<boolean> {
+    const result = await this.activities.delete({ organisationId, id });
+    return (result.affected ?? 0) > 0;
+  }
+
   /** Appends the attachment unless one with its URL is there, merging `zoomIds` into `zoom`; null when nothing changed. */
   async attach(organisationId: string, zoomRef: string, attachment: Attachment, zoomIds: Partial<ActivityZoomRef>): Promise<Activity | null> {
     const result = await this.activities.query(

@@ -7,7 +7,7 @@ import { type Connection, Paginated } from '../platform/graphql/pagination';
 import { loadById, requestLoader } from '../platform/graphql/request-loaders';
 import { LiveEventsService } from '../platform/redis/live-events.service';
 import { ACTIVITY_ADDED, ACTIVITY_UPDATED, type ActivityMessage, fromMessage } from './activity-events';
-import { ActivityService } from './activity.service';
+import { ActivityService, type DeletedActivity } from './activity.service';
 import { Activity } from './entities/activity.entity';
 
 const ActivityConnection = Paginated(Activity);
@@ -67,6 +67,20 @@ export class ActivityResolver {
     return this.activityService.addNote(principal, contactId, body);
   }
 
+  @Mutation(() => Activity, { description: "A note's new text; only its author may" })
+  updateNote(
+    @CurrentPrincipal() principal: Principal,
+    @Args('activityId', { type: () => ID }) activityId: string,
+    @Args('body') body: string,
+  ): Promise<Activity> {
+    return this.activityService.updateNote(principal, activityId, body);
+  }
+
+  @Mutation(() => Activity, { description: 'Deletes a note (only its author may); answers it as it was, with deleted: true' })
+  deleteNote(@CurrentPrincipal() principal: Principal, @Args('activityId', { type: () => ID }) activityId: string): Promise<Activity> {
+    return this.activityService.deleteNote(principal, activityId);
+  }
+
   @Mutation(() => Activity)
   linkActivity(
     @CurrentPrincipal() principal: Principal,
@@ -74,6 +88,15 @@ export class ActivityResolver {
     @Args('contactId', { type: () => ID }) contactId: string,
   ): Promise<Activity> {
     return this.activityService.link(principal, activityId, contactId);
+  }
+
+  @Mutation(() => Activity, { description: "Puts the activity on a deal (null: off its deal); the deal must have no contact or the activity's" })
+  setActivityDeal(
+    @CurrentPrincipal() principal: Principal,
+    @Args('activityId', { type: () => ID }) activityId: string,
+    @Args('dealId', { type: () => ID, nullable: true }) dealId?: string | null,
+  ): Promise<Activity> {
+    return this.activityService.setDeal(principal, activityId, dealId ?? null);
   }
 
   @Subscription(() => Activity, { filter: activityFilter, resolve: fromMessage })
@@ -103,6 +126,11 @@ export class ActivityResolver {
   deal(@Parent() activity: Activity, @Context() context: GraphQLContext): Promise<Deal | null> {
     if (!activity.dealId) return Promise.resolve(null);
     return loadById(context, Deal.name, activity.organisationId, (organisationId, ids) => this.dealsService.findMany(organisationId, ids)).load(activity.dealId);
+  }
+
+  @ResolveField(() => Boolean, { description: 'True only in what deleteNote answers and announces (activityUpdated): the activity is gone' })
+  deleted(@Parent() activity: Activity | DeletedActivity): boolean {
+    return 'deleted' in activity && activity.deleted;
   }
 
   @ResolveField(() => User, { nullable: true })

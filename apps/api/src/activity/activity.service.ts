@@ -1,10 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { ActivityType, callSummary, contactDisplayName, MeetingStatus, voicemailSummary } from '@switchboard/crm-domain';
+import { ActivityType, callSummary, ContactActivitiesOnDelete, contactDisplayName, DELETED_WITH_KEPT_CONTACT_ACTIVITIES, MeetingStatus, voicemailSummary } from '@switchboard/crm-domain';
 import type { Logger } from 'pino';
 import type { Principal } from '../auth';
 import { ContactsService, DealsService, escapeLike } from '../crm';
-import { notFound } from '../platform/graphql/errors';
+import { badInput, forbidden, notFound } from '../platform/graphql/errors';
 import { type Connection, decodeCursor, encodeCursor, invalidCursor, readPageSize, toConnection } from '../platform/graphql/pagination';
 import { cleanText, isUuid } from '../platform/graphql/validation';
 import { LOGGER } from '../platform/logging/logger';
@@ -16,6 +16,12 @@ import { LiveCallRepository } from './live-call.repository';
 
 /** What a write did: the row as saved, and whether the write created it. */
 export type { SavedActivity };
+
+/** Hears the activities a write (or a whole announceOnce) changed, as they were published. */
+export type ActivitiesWrittenListener = (activities: SavedActivity[]) => Promise<void>;
+
+/** A note as it was when its author deleted it: what deleteNote answers and its `activityUpdated` carries. */
+export type DeletedActivity = Activity & { deleted: true };
 
 export interface ActivityFilter {
   contactId?: string | null;
@@ -38,6 +44,9 @@ const TRANSCRIPT_SEARCH_LIMIT = 500;
 /** A meeting that started within this interval may still be running, so it stays among the upcoming ones. */
 const UPCOMING_MEETINGS_STARTED_WITHIN = '1 hour';
 const CLOSED_MEETING_STATUSES = [MeetingStatus.CANCELLED, MeetingStatus.ENDED];
+
+/** A note's text, as addNote and updateNote take it. */
+const noteBody = (input: string) => cleanText(input, 'body', { required: true, max: 20_000 }) as string;
 
 const cursorOf = (activity: Activity) => encodeCursor([activity.occurredAt.toISOString(), activity.id]);
 
@@ -74,6 +83,7 @@ class AnnouncementScope {
 @Injectable()
 export class ActivityService implements OnModuleInit {
   private readonly announcementScopes = new AsyncLocalStorage<AnnouncementScope>();
+  private readonly writtenListeners: ActivitiesWrittenListener[] = [];
 
   constructor(
     private readonly activities: ActivityRepository,
@@ -86,6 +96,22 @@ export class ActivityService implements OnModuleInit {
 
   onModuleInit(): void {
     this.contacts.registerSearchSource((organisationId, pattern) => this.activities.contactIdsByTranscript(organisationId, pattern, TRANSCRIPT_SEARCH_LIMIT));
+    this.onActivitiesWritten((written) => this.contacts.noteContacted(written.map(({ activity }) => activity)));
+    this.contacts.onContactRemoval((organisationId, contactId, kept) => this.releaseContact(organisationId, contactId, kept));
+  }
+
+  /**
+   * Before a contact is deleted: its activities go (DELETE), or stay on no contact but for its notes and emails
+   * (KEEP; calls, voicemails, texts and recordings then list in Unmatched). Every open timeline hears each as an
+   * update: deleted ones with `deleted: true`, kept ones having left the contact.
+   */
+  private async releaseContact(organisationId: string, contactId: string, kept: ContactActivitiesOnDelete): Promise<void> {
+    const deletedTypes = kept === ContactActivitiesOnDelete.KEEP ? DELETED_WITH_KEPT_CONTACT_ACTIVITIES : null;
+    const { deleted, released } = await this.activities.releaseContact(organisationId, contactId, deletedTypes);
+    await Promise.all([
+      ...deleted.map((activity): DeletedActivity => ({ ...activity, deleted: true })).map((gone) => this.liveEvents.publish<ActivityMessage>(ACTIVITY_UPDATED, toMessage(gone))),
+      ...released.map((activity) => this.liveEvents.publish<ActivityMessage>(ACTIVITY_UPDATED, toMessage(activity, contactId))),
+    ]);
   }
 
   async list(principal: Principal, filter: ActivityFilter): Promise<Connection<Activity>> {
@@ -121,7 +147,7 @@ export class ActivityService implements OnModuleInit {
 
   async addNote(principal: Principal, contactId: string, bodyInput: string): Promise<Activity> {
     const contact = await this.contacts.getOrThrow(principal, contactId);
-    const body = cleanText(bodyInput, 'body', { required: true, max: 20_000 }) as string;
+    const body = noteBody(bodyInput);
     return this.record({
       organisationId: principal.organisationId,
       type: ActivityType.NOTE,
@@ -130,6 +156,33 @@ export class ActivityService implements OnModuleInit {
       ownerId: principal.userId,
       body,
     });
+  }
+
+  /** A note's new text, from its author only; every open timeline hears it as an update. */
+  async updateNote(principal: Principal, activityId: string, bodyInput: string): Promise<Activity> {
+    const note = await this.authoredNote(principal, activityId, 'edit');
+    const body = noteBody(bodyInput);
+    return (await this.updateById(principal.organisationId, note.id, { body })) ?? note;
+  }
+
+  /**
+   * Deletes a note, from its author only. The row goes; subscribers hear `activityUpdated` with `deleted: true`
+   * (the last state of the note), so an open timeline drops it without a subscription of its own.
+   */
+  async deleteNote(principal: Principal, activityId: string): Promise<DeletedActivity> {
+    const note = await this.authoredNote(principal, activityId, 'delete');
+    if (!(await this.activities.deleteById(principal.organisationId, note.id))) throw notFound('Note');
+    const deleted: DeletedActivity = { ...note, deleted: true };
+    await this.liveEvents.publish<ActivityMessage>(ACTIVITY_UPDATED, toMessage(deleted));
+    return deleted;
+  }
+
+  private async authoredNote(principal: Principal, activityId: string, action: 'edit' | 'delete'): Promise<Activity> {
+    const activity = await this.get(principal, activityId);
+    if (!activity) throw notFound('Note');
+    if (activity.type !== ActivityType.NOTE) throw badInput(`Only notes can be ${action === 'edit' ? 'edited' : 'deleted'} here`, 'activityId');
+    if (activity.ownerId !== principal.userId) throw forbidden(`Only the person who wrote this note can ${action} it`);
+    return activity;
   }
 
   /**
@@ -147,6 +200,21 @@ export class ActivityService implements OnModuleInit {
     const moved = await this.nameContactInSummaries(principal.organisationId, await this.activities.findMany(principal.organisationId, movedIds), contactDisplayName(contact.firstName, contact.lastName));
     await this.announce(...moved.map((item) => ({ activity: item, created: false })));
     return moved.find((item) => item.id === activity.id) ?? activity;
+  }
+
+  /**
+   * Puts an activity on one of the organisation's deals, or off its deal (null); its contact stays. A deal of
+   * another contact is refused: the activity would sit on a deal whose contact's timeline never shows it, so the
+   * agent moves it to that contact first. An activity with no contact (Unmatched) may go on any deal.
+   */
+  async setDeal(principal: Principal, activityId: string, dealId: string | null): Promise<Activity> {
+    const activity = await this.get(principal, activityId);
+    if (!activity) throw notFound('Activity');
+    const deal = dealId ? await this.deals.getOrThrow(principal, dealId) : null;
+    if (deal?.contactId && activity.contactId && deal.contactId !== activity.contactId) {
+      throw badInput('That deal is for another contact: move the activity to that contact first.', 'dealId');
+    }
+    return this.relink(principal.organisationId, activity.id, { contactId: activity.contactId, dealId: deal?.id ?? null });
   }
 
   /**
@@ -283,6 +351,22 @@ export class ActivityService implements OnModuleInit {
     });
   }
 
+  /**
+   * Lets another module act on what the timeline received (tasks opens and closes call-backs) without the writers
+   * knowing it: called once per publish with the activities published. A listener's failure is logged and never
+   * fails the write, which is committed and announced already.
+   */
+  onActivitiesWritten(listener: ActivitiesWrittenListener): void {
+    this.writtenListeners.push(listener);
+  }
+
+  private async tellListeners(written: SavedActivity[]): Promise<void> {
+    if (written.length === 0) return;
+    for (const listener of this.writtenListeners) {
+      await listener(written).catch((error: Error) => this.logger.error({ err: error.message, activityIds: written.map(({ activity }) => activity.id) }, 'A listener of written activities failed'));
+    }
+  }
+
   private async announceUpdated(activity: Activity | null): Promise<Activity | null> {
     if (activity) await this.announce({ activity, created: false });
     return activity;
@@ -293,17 +377,18 @@ export class ActivityService implements OnModuleInit {
     const scope = this.announcementScopes.getStore();
     const now = scope ? changes.filter((change) => !scope.add(change)) : changes;
     await Promise.all(now.map(({ activity, created }) => this.publish(activity, created)));
+    await this.tellListeners(now);
   }
 
   private async publishChanged(changed: Map<string, boolean>): Promise<void> {
     if (changed.size === 0) return;
     const current = new Map((await this.activities.findByIds([...changed.keys()])).map((activity) => [activity.id, activity]));
-    await Promise.all(
-      [...changed].flatMap(([id, created]) => {
-        const activity = current.get(id);
-        return activity ? [this.publish(activity, created)] : [];
-      }),
-    );
+    const published = [...changed].flatMap(([id, created]): SavedActivity[] => {
+      const activity = current.get(id);
+      return activity ? [{ activity, created }] : [];
+    });
+    await Promise.all(published.map(({ activity, created }) => this.publish(activity, created)));
+    await this.tellListeners(published);
   }
 
   private async publish(activity: Activity, created: boolean): Promise<void> {

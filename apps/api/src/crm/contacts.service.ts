@@ -1,25 +1,54 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
+  type ContactActivitiesOnDelete,
+  type ContactFields,
+  type ContactFieldsInput,
+  ContactOrder,
+  type ContactTouch,
   type CountryCode,
   ContactStage,
+  checkContactFields,
   contactDisplayName,
+  contactedAt,
   isValidRegion,
   looksLikePhoneQuery,
   normalizePhone,
   phoneLookupKeys,
+  phoneProblem,
 } from '@switchboard/crm-domain';
 import { Brackets, DataSource, In, Repository } from 'typeorm';
 import { AuthService, type Principal } from '../auth';
 import { badInput, notFound } from '../platform/graphql/errors';
-import { type Connection, decodeCursor, encodeCursor, readPageSize, toConnection } from '../platform/graphql/pagination';
-import { cleanText, isUuid, normaliseEmail } from '../platform/graphql/validation';
+import { type Connection, decodeCursor, encodeCursor, invalidCursor, readPageSize, toConnection } from '../platform/graphql/pagination';
+import { cleanText, isUuid } from '../platform/graphql/validation';
+import { LiveEventsService } from '../platform/redis/live-events.service';
+import { CONTACT_DELETED, type ContactDeletedMessage } from './contact-events';
+import { invalidFields } from './field-problems';
 import type { ContactInput } from './dto/contact.input';
 import { ContactPhone } from './entities/contact-phone.entity';
 import { Contact } from './entities/contact.entity';
 
-const MAX_PHONES = 10;
-const MAX_EMAILS = 10;
+/** How each list order sorts and pages: the key expression (then id), its direction, and the key of a row as the cursor holds it. */
+const ORDERS: Record<ContactOrder, { key: string; direction: 'ASC' | 'DESC'; keyOf: (contact: Contact) => string }> = {
+  [ContactOrder.NAME]: { key: 'c.sort_name', direction: 'ASC', keyOf: (contact) => contact.sortName },
+  // Never contacted sorts last: '-infinity' is older than every time (the index is on the same expression).
+  [ContactOrder.LAST_CONTACTED]: { key: `coalesce(c.last_contacted_at, '-infinity')`, direction: 'DESC', keyOf: (contact) => contact.lastContactedAt?.toISOString() ?? '-infinity' },
+  [ContactOrder.CREATED]: { key: 'c.created_at', direction: 'DESC', keyOf: (contact) => contact.createdAt.toISOString() },
+};
+
+export interface ContactListArgs {
+  search?: string | null;
+  stages?: ContactStage[] | null;
+  ownerId?: string | null;
+  tag?: string | null;
+  orderBy?: ContactOrder | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+/** Runs before a contact row is deleted: a module that keeps rows on contacts (the timeline) deals with its own. */
+export type ContactRemovalStep = (organisationId: string, contactId: string, activities: ContactActivitiesOnDelete) => Promise<void>;
 
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
@@ -38,12 +67,14 @@ export type ContactSearchSource = (organisationId: string, pattern: string) => P
 @Injectable()
 export class ContactsService {
   private readonly searchSources: ContactSearchSource[] = [];
+  private readonly removalSteps: ContactRemovalStep[] = [];
 
   constructor(
     private readonly dataSource: DataSource,
     @InjectRepository(Contact) private readonly contacts: Repository<Contact>,
     @InjectRepository(ContactPhone) private readonly phones: Repository<ContactPhone>,
     private readonly auth: AuthService,
+    private readonly liveEvents: LiveEventsService,
   ) {}
 
   async regionOf(organisationId: string): Promise<CountryCode> {
@@ -56,10 +87,27 @@ export class ContactsService {
     this.searchSources.push(source);
   }
 
-  async list(principal: Principal, args: { search?: string | null; first?: number | null; after?: string | null }): Promise<Connection<Contact>> {
+  /** Lets a module that keeps rows on contacts (activity) act before one is deleted: see remove(). */
+  onContactRemoval(step: ContactRemovalStep): void {
+    this.removalSteps.push(step);
+  }
+
+  async list(principal: Principal, args: ContactListArgs): Promise<Connection<Contact>> {
     const limit = readPageSize(args.first);
-    const cursor = decodeCursor(args.after, 2);
+    const orderBy = args.orderBy ?? ContactOrder.NAME;
+    const order = ORDERS[orderBy];
+    const cursor = decodeCursor(args.after, 3);
+    if (cursor && cursor[0] !== orderBy) throw badInput('after is a cursor of another order: start again from the first page', 'after');
+    if (cursor && order.key !== ORDERS.NAME.key && cursor[1] !== '-infinity' && Number.isNaN(Date.parse(cursor[1]))) throw invalidCursor();
+    if (cursor && !isUuid(cursor[2])) throw invalidCursor();
     const query = this.contacts.createQueryBuilder('c').where('c.organisation_id = :organisationId', { organisationId: principal.organisationId });
+    if (args.stages?.length) query.andWhere('c.stage IN (:...stages)', { stages: args.stages });
+    if (args.ownerId) {
+      if (!isUuid(args.ownerId)) throw badInput('ownerId is not the id of a person in this organisation', 'ownerId');
+      query.andWhere('c.owner_id = :ownerId', { ownerId: args.ownerId });
+    }
+    const tag = cleanText(args.tag, 'tag', { max: 100 });
+    if (tag) query.andWhere('EXISTS (SELECT 1 FROM unnest(c.tags) AS tag WHERE lower(tag) = :tag)', { tag: tag.toLowerCase() });
     const search = args.search?.trim();
     if (search) {
       if (search.length > 200) throw badInput('search must be at most 200 characters', 'search');
@@ -86,10 +134,11 @@ export class ContactsService {
       );
     }
     const totalQuery = query.clone();
-    if (cursor) query.andWhere('(c.sort_name, c.id) > (:cursorName, :cursorId)', { cursorName: cursor[0], cursorId: cursor[1] });
-    const rows = await query.orderBy('c.sort_name', 'ASC').addOrderBy('c.id', 'ASC').limit(limit + 1).getMany();
+    const after = order.direction === 'ASC' ? '>' : '<';
+    if (cursor) query.andWhere(`(${order.key}, c.id) ${after} (:cursorKey, :cursorId)`, { cursorKey: cursor[1], cursorId: cursor[2] });
+    const rows = await query.orderBy(order.key, order.direction).addOrderBy('c.id', order.direction).limit(limit + 1).getMany();
     await this.attachPhones(rows);
-    return toConnection(rows, limit, (contact) => encodeCursor([contact.sortName, contact.id]), () => totalQuery.getCount());
+    return toConnection(rows, limit, (contact) => encodeCursor([orderBy, order.keyOf(contact), contact.id]), () => totalQuery.getCount());
   }
 
   private async attachPhones(contacts: Contact[]): Promise<void> {
@@ -228,75 +277,136 @@ export class ContactsService {
   async byPhone(principal: Principal, number: string): Promise<Contact[]> {
     const raw = cleanText(number, 'number', { required: true, max: 64 }) as string;
     const region = await this.regionOf(principal.organisationId);
-    if (normalizePhone(raw, region).kind === 'invalid') throw badInput(`"${raw}" is not a phone number`, 'number');
+    if (normalizePhone(raw, region).kind === 'invalid') throw badInput(phoneProblem(raw, region), 'number');
     const contacts = await this.findMany(principal.organisationId, await this.findIdsByPhone(principal.organisationId, raw));
     return contacts.sort((a, b) => a.sortName.localeCompare(b.sortName));
   }
 
-  private async phoneRows(organisationId: string, rawPhones: string[]): Promise<Array<Partial<ContactPhone>>> {
-    if (rawPhones.length > MAX_PHONES) throw badInput(`At most ${MAX_PHONES} phone numbers`, 'phones');
-    const region = await this.regionOf(organisationId);
-    const seen = new Set<string>();
-    const rows: Array<Partial<ContactPhone>> = [];
-    for (const input of rawPhones) {
-      const raw = input.trim();
-      if (!raw) continue;
-      const phone = normalizePhone(raw, region);
-      if (phone.kind === 'invalid') throw badInput(`"${raw}" is not a phone number we can read`, 'phones');
-      const key = phone.e164 ? `${phone.e164};${phone.extension ?? ''}` : `ext:${phone.extension}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      rows.push({ organisationId, raw: phone.raw, e164: phone.e164, extension: phone.extension, position: rows.length });
+  /**
+   * When a conversation with these contacts happened (contactedAt: answered or outbound calls, started meetings,
+   * texts, sent emails): each contact's lastContactedAt moves forward to it, never back. The activity module calls
+   * this for every activity it writes.
+   */
+  async noteContacted(activities: Array<ContactTouch & { organisationId: string; contactId: string | null }>): Promise<void> {
+    const latest = new Map<string, { organisationId: string; contactId: string; at: Date }>();
+    for (const activity of activities) {
+      const at = activity.contactId ? contactedAt(activity) : null;
+      if (!at || !activity.contactId) continue;
+      const seen = latest.get(activity.contactId);
+      if (!seen || seen.at < at) latest.set(activity.contactId, { organisationId: activity.organisationId, contactId: activity.contactId, at });
     }
-    return rows;
+    if (latest.size === 0) return;
+    const touches = [...latest.values()];
+    await this.dataSource.query(
+      `UPDATE contacts SET last_contacted_at = touched.at
+         FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[]) AS touched(organisation_id, contact_id, at)
+        WHERE contacts.id = touched.contact_id AND contacts.organisation_id = touched.organisation_id
+          AND (contacts.last_contacted_at IS NULL OR contacts.last_contacted_at < touched.at)`,
+      [touches.map((touch) => touch.organisationId), touches.map((touch) => touch.contactId), touches.map((touch) => touch.at.toISOString())],
+    );
   }
 
-  private cleanEmails(emails: string[]): string[] {
-    if (emails.length > MAX_EMAILS) throw badInput(`At most ${MAX_EMAILS} email addresses`, 'emails');
-    return [...new Set(emails.filter((email) => email.trim()).map((email) => normaliseEmail(email)))];
+  /**
+   * The organisation's contacts having one of these addresses (any letter case) or numbers (same E.164), but
+   * `excludeId` (the contact being edited). Every entry is checked first: one that is no address or number is
+   * BAD_USER_INPUT naming it, so a form can say so beside the field.
+   */
+  async duplicates(principal: Principal, args: { emails?: string[] | null; phones?: string[] | null; excludeId?: string | null }): Promise<Contact[]> {
+    const region = await this.regionOf(principal.organisationId);
+    const { fields, problems } = checkContactFields({ emails: args.emails ?? [], phones: args.phones ?? [] }, region, { creating: false });
+    if (problems.length > 0) throw invalidFields(problems);
+    const ids = await this.idsHolding(principal.organisationId, fields.emails ?? [], (fields.phones ?? []).map((phone) => phone.e164 as string));
+    const found = await this.findMany(principal.organisationId, [...new Set([...ids.byEmail.values(), ...ids.byPhone.values()].flat())].filter((id) => id !== args.excludeId));
+    return found.sort((a, b) => a.sortName.localeCompare(b.sortName));
+  }
+
+  /** Which contacts hold each address (lower case) and each E.164 number: one query each. */
+  async idsHolding(organisationId: string, emails: string[], e164s: string[]): Promise<{ byEmail: Map<string, string[]>; byPhone: Map<string, string[]> }> {
+    const byEmail = new Map<string, string[]>();
+    const byPhone = new Map<string, string[]>();
+    if (emails.length > 0) {
+      const rows: Array<{ id: string; email: string }> = await this.dataSource.query(
+        `SELECT DISTINCT id, lower(address) AS email FROM contacts, unnest(emails) AS address WHERE organisation_id = $1 AND lower(address) = ANY($2)`,
+        [organisationId, emails],
+      );
+      for (const row of rows) byEmail.set(row.email, [...(byEmail.get(row.email) ?? []), row.id]);
+    }
+    if (e164s.length > 0) {
+      const rows: Array<{ contact_id: string; e164: string }> = await this.dataSource.query(
+        'SELECT DISTINCT contact_id, e164 FROM contact_phones WHERE organisation_id = $1 AND e164 = ANY($2)',
+        [organisationId, e164s],
+      );
+      for (const row of rows) byPhone.set(row.e164, [...(byPhone.get(row.e164) ?? []), row.contact_id]);
+    }
+    return { byEmail, byPhone };
+  }
+
+  /** Every field checked at once: all problems in one BAD_USER_INPUT (extensions.fields), the first one's field in extensions.field. */
+  async checkInput(organisationId: string, input: ContactFieldsInput, options: { creating: boolean }): Promise<ContactFields> {
+    const { fields, problems } = checkContactFields(input, await this.regionOf(organisationId), options);
+    if (problems.length > 0) throw invalidFields(problems);
+    return fields;
+  }
+
+  /** The columns of a new contact of `principal`'s organisation, owned by them, from checked fields. */
+  newContact(principal: Principal, fields: ContactFields, stage: ContactStage | null | undefined): Partial<Contact> {
+    return {
+      organisationId: principal.organisationId,
+      ownerId: principal.userId,
+      firstName: fields.firstName,
+      lastName: fields.lastName ?? '',
+      emails: fields.emails ?? [],
+      stage: stage ?? ContactStage.LEAD,
+      company: fields.company ?? null,
+      notes: fields.notes ?? null,
+      tags: fields.tags ?? [],
+      leadSource: fields.leadSource ?? null,
+    };
+  }
+
+  phoneRows(organisationId: string, contactId: string, fields: ContactFields): Array<Partial<ContactPhone>> {
+    return (fields.phones ?? []).map((phone, position) => ({ organisationId, contactId, raw: phone.raw, e164: phone.e164, extension: phone.extension, position }));
   }
 
   async create(principal: Principal, input: ContactInput): Promise<Contact> {
-    const firstName = cleanText(input.firstName, 'firstName', { required: true, max: 100 }) as string;
-    const phones = await this.phoneRows(principal.organisationId, input.phones ?? []);
-    const contact = this.contacts.create({
-      organisationId: principal.organisationId,
-      ownerId: principal.userId,
-      firstName,
-      lastName: cleanText(input.lastName, 'lastName', { max: 100 }) ?? '',
-      emails: this.cleanEmails(input.emails ?? []),
-      stage: input.stage ?? ContactStage.LEAD,
-      company: cleanText(input.company, 'company', { max: 200 }),
-      notes: cleanText(input.notes, 'notes', { max: 10_000 }),
-      phones: phones.map((phone) => this.phones.create(phone)),
+    const fields = await this.checkInput(principal.organisationId, input, { creating: true });
+    const id = await this.dataSource.transaction(async (manager) => {
+      const inserted = await manager.insert(Contact, this.newContact(principal, fields, input.stage));
+      const contactId = inserted.identifiers[0].id as string;
+      const phones = this.phoneRows(principal.organisationId, contactId, fields);
+      if (phones.length > 0) await manager.insert(ContactPhone, phones);
+      return contactId;
     });
-    const saved = await this.contacts.save(contact);
-    return this.getOrThrow(principal, saved.id);
+    return this.getOrThrow(principal, id);
   }
 
   async update(principal: Principal, id: string, input: ContactInput): Promise<Contact> {
     const contact = await this.getOrThrow(principal, id);
-    const changes: Partial<Contact> = {};
-    if (input.firstName !== undefined) changes.firstName = cleanText(input.firstName, 'firstName', { required: true, max: 100 }) as string;
-    if (input.lastName !== undefined) changes.lastName = cleanText(input.lastName, 'lastName', { max: 100 }) ?? '';
-    if (input.emails !== undefined) changes.emails = this.cleanEmails(input.emails ?? []);
+    const { phones, ...fields } = await this.checkInput(principal.organisationId, input, { creating: false });
+    const changes: Partial<Contact> = { ...fields };
     if (input.stage !== undefined && input.stage !== null) changes.stage = input.stage;
-    if (input.company !== undefined) changes.company = cleanText(input.company, 'company', { max: 200 });
-    if (input.notes !== undefined) changes.notes = cleanText(input.notes, 'notes', { max: 10_000 });
-    const phones = input.phones === undefined ? undefined : await this.phoneRows(principal.organisationId, input.phones ?? []);
     await this.dataSource.transaction(async (manager) => {
       if (Object.keys(changes).length > 0) await manager.update(Contact, { id: contact.id }, changes);
       if (phones) {
         await manager.delete(ContactPhone, { contactId: contact.id });
-        if (phones.length > 0) await manager.insert(ContactPhone, phones.map((phone) => ({ ...phone, contactId: contact.id })));
+        const rows = this.phoneRows(principal.organisationId, contact.id, { phones });
+        if (rows.length > 0) await manager.insert(ContactPhone, rows);
       }
     });
     return this.getOrThrow(principal, id);
   }
 
-  async remove(principal: Principal, id: string): Promise<boolean> {
-    await this.getOrThrow(principal, id);
-    await this.contacts.delete({ id, organisationId: principal.organisationId });
-    return true;
+  /**
+   * Deletes the contact. First every module's removal step runs (the timeline keeps or deletes its activities,
+   * as `activities` says, and announces each); then the row goes, and with it its numbers; its deals stay, on no
+   * contact (the foreign key). Open pages hear `contactDeleted`. Answers the contact as it was.
+   */
+  async remove(principal: Principal, id: string, activities: ContactActivitiesOnDelete): Promise<Contact> {
+    const contact = await this.getOrThrow(principal, id);
+    for (const step of this.removalSteps) await step(principal.organisationId, contact.id, activities);
+    const deals: Array<{ id: string }> = await this.dataSource.query('SELECT id FROM deals WHERE organisation_id = $1 AND contact_id = $2', [principal.organisationId, contact.id]);
+    await this.contacts.delete({ id: contact.id, organisationId: principal.organisationId });
+    await this.liveEvents.publish<ContactDeletedMessage>(CONTACT_DELETED, { organisationId: principal.organisationId, contactId: contact.id, dealIds: deals.map((deal) => deal.id) });
+    return contact;
   }
 }

@@ -1,13 +1,15 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { InjectRepository } from '@nestjs/typeorm';
-import { contactDisplayName } from '@switchboard/crm-domain';
+import { type ContactStage, contactDisplayName, type DealStage } from '@switchboard/crm-domain';
 import { Repository } from 'typeorm';
 import { AuthService, CurrentPrincipal, type GraphQLContext, type Principal, User, userById } from '../auth';
+import { ContactStageEnum, DealStageEnum } from '../platform/graphql/enums';
 import { type Connection, MAX_PAGE_SIZE, Paginated } from '../platform/graphql/pagination';
 import { loadGroupedBy } from '../platform/graphql/request-loaders';
 import { contactById } from './contact-loader';
 import { ContactsService } from './contacts.service';
 import { DealsService } from './deals.service';
+import { ContactActivitiesOnDelete, ContactOrder } from './dto/contact-enums';
 import { ContactInput, DealInput } from './dto/contact.input';
 import { Contact } from './entities/contact.entity';
 import { Deal } from './entities/deal.entity';
@@ -34,8 +36,13 @@ export class ContactsResolver {
     @Args('search', { nullable: true }) search?: string,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { nullable: true }) after?: string,
+    @Args('stage', { type: () => ContactStageEnum, nullable: true }) stage?: ContactStage,
+    @Args('stages', { type: () => [ContactStageEnum], nullable: true, description: 'Any of these stages (with stage: either)' }) stages?: ContactStage[],
+    @Args('ownerId', { type: () => ID, nullable: true }) ownerId?: string,
+    @Args('tag', { nullable: true, description: 'Contacts with this tag, any letter case' }) tag?: string,
+    @Args('orderBy', { type: () => ContactOrder, nullable: true, description: 'NAME when not given' }) orderBy?: ContactOrder,
   ): Promise<Connection<Contact>> {
-    return this.contactsService.list(principal, { search, first, after });
+    return this.contactsService.list(principal, { search, first, after, stages: [...(stage ? [stage] : []), ...(stages ?? [])], ownerId, tag, orderBy });
   }
 
   @Query(() => Contact, { nullable: true })
@@ -62,9 +69,13 @@ export class ContactsResolver {
     return this.contactsService.update(principal, id, input);
   }
 
-  @Mutation(() => Boolean)
-  deleteContact(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
-    return this.contactsService.remove(principal, id);
+  @Mutation(() => Contact, { description: 'Answers the contact as it was; its deals stay, on no contact' })
+  deleteContact(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('activities', { type: () => ContactActivitiesOnDelete }) activities: ContactActivitiesOnDelete,
+  ): Promise<Contact> {
+    return this.contactsService.remove(principal, id, activities);
   }
 
   @ResolveField(() => String)
@@ -112,8 +123,9 @@ export class DealsResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('contactId', { type: () => ID, nullable: true }) contactId?: string,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('stage', { type: () => DealStageEnum, nullable: true, description: 'Only the deals at this stage' }) stage?: DealStage,
   ): Promise<Deal[]> {
-    return this.dealsService.list(principal, { contactId, first });
+    return this.dealsService.list(principal, { contactId, stage, first });
   }
 
   @Query(() => Deal, { nullable: true })

@@ -17,11 +17,11 @@ export class DealsService {
     private readonly contacts: ContactsService,
   ) {}
 
-  async list(principal: Principal, args: { contactId?: string | null; first?: number | null }): Promise<Deal[]> {
+  async list(principal: Principal, args: { contactId?: string | null; stage?: DealStage | null; first?: number | null }): Promise<Deal[]> {
     const limit = readPageSize(args.first);
     if (args.contactId) await this.contacts.getOrThrow(principal, args.contactId);
     return this.deals.find({
-      where: { organisationId: principal.organisationId, ...(args.contactId ? { contactId: args.contactId } : {}) },
+      where: { organisationId: principal.organisationId, ...(args.contactId ? { contactId: args.contactId } : {}), ...(args.stage ? { stage: args.stage } : {}) },
       order: { createdAt: 'DESC', id: 'DESC' },
       take: limit,
     });

@@ -1,5 +1,5 @@
 export { CrmModule } from './crm.module';
-export { ContactsService, escapeLike } from './contacts.service';
+export { type ContactRemovalStep, ContactsService, escapeLike } from './contacts.service';
 export { DealsService } from './deals.service';
 export { Contact } from './entities/contact.entity';
 export { contactById } from './contact-loader';

@@ -85,7 +85,7 @@ export class MeetingInvites {
         {
           kind: delivery === 'sent' ? 'email' : 'outbox',
           url: `mailto:${contact.email}`,
-          title: delivery === 'sent' ? `Sent to ${contact.email}` : `Kept in the outbox for ${contact.email} (no SMTP_URL set)`,
+          title: delivery === 'sent' ? `Sent to ${contact.email}` : `Waiting in the outbox for ${contact.email} (email isn't set up yet)`,
         },
       ],
     });

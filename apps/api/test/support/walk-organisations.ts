@@ -179,6 +179,8 @@ export async function furnishOrganisationA(stack: ZoomStack, marker: string): Pr
     emails: [`jordan.${marker}@example.com`],
     phones: [A_PHONE.typed, A_SHARED_PHONE.typed],
     stage: 'lead',
+    tags: [`Buyer ${marker}`],
+    leadSource: `Open house ${marker}`,
   };
   const crm = await crmOf(api, agent, jordan, { title: `12 Oak St ${marker}`, propertyAddress: `12 Oak St, Springfield ${marker}`, stage: 'prospect', value: 750_000 }, `Called about the listing ${marker}`);
   const sam = await gql(api, agent.token, 'mutation($input: ContactInput!) { createContact(input: $input) { id } }', {
@@ -187,6 +189,10 @@ export async function furnishOrganisationA(stack: ZoomStack, marker: string): Pr
   await connectZoom(api, agent.token, 'agent@demo.test');
   const meetings = await meetingsOf(stack, agent, { contactId: crm.contactId, dealId: crm.dealId, topic: `Viewing ${marker}`, agenda: `Bring the disclosures ${marker}` });
   const calls = await callsOfA(stack, agent, marker);
+  // A task from the recording's AI next step, on the contact and deal, given to the admin (the voicemails opened the agent's call-back).
+  const task = await gql(api, agent.token, 'mutation($input: CreateTaskInput!) { createTask(input: $input) { id } }', {
+    input: { title: `Send the disclosures ${marker}`, dueAt: inDays(1), contactId: crm.contactId, dealId: crm.dealId, ownerId: admin.userId, activityId: meetings[2] },
+  });
   await failedEventOfA(stack, marker);
   await syncsOf(stack, agent);
   await settleWebhooks(stack);
@@ -212,6 +218,7 @@ export async function furnishOrganisationA(stack: ZoomStack, marker: string): Pr
       A_SHARED_PHONE.e164,
       ...meetings,
       ...calls,
+      task.createTask.id,
     ],
   };
 }
@@ -223,6 +230,7 @@ export async function furnishOrganisationB(stack: ZoomStack): Promise<Organisati
   // B's admin is a Zoom user of the same Zoom account as A's agent (the simulator's demo account).
   await connectZoom(api, admin.token, 'admin@demo.test');
   const crm = await crmOf(api, agent, { firstName: 'Bob', lastName: 'Bravo', emails: ['bob@bravo.test'], phones: [B_PHONE] }, { title: 'Bravo listing' }, 'Bravo note');
+  await gql(api, agent.token, 'mutation($input: CreateTaskInput!) { createTask(input: $input) { id } }', { input: { title: 'Bravo follow-up', contactId: crm.contactId, dealId: crm.dealId } });
   // Records of B's that B's mutations need to reach for A's: a recording to move, an unmatched call to link.
   await meetingsOf(stack, admin, { contactId: crm.contactId, dealId: crm.dealId, topic: 'Bravo viewing', agenda: 'Bravo agenda' });
   const unmatched = await simCall(stack, { userEmail: 'admin@demo.test', direction: 'inbound', counterpartNumber: B_UNKNOWN_PHONE, outcome: 'missed' });

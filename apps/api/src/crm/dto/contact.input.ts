@@ -25,6 +25,12 @@ export class ContactInput {
 
   @Field(() => String, { nullable: true })
   notes?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'Replaces the tags; repeats (any letter case) are dropped' })
+  tags?: string[] | null;
+
+  @Field(() => String, { nullable: true })
+  leadSource?: string | null;
 }
 
 @InputType()

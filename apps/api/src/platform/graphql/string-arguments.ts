@@ -17,6 +17,7 @@ import { withoutNul } from './validation';
  */
 export const FREE_TEXT_INPUTS: ReadonlySet<string> = new Set([
   'Mutation.addNote(body:)',
+  'Mutation.updateNote(body:)',
   'ContactInput.notes',
   'ScheduleMeetingInput.agenda',
   'BookMeetingInput.note',
