@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import compression from 'compression';
 import express from 'express';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
@@ -13,6 +14,12 @@ import { ZoomWebhookIntake } from './webhook/zoom-webhook-intake';
 
 /** Paths the SPA fallback must never answer: they belong to the api. */
 const API_PATHS = /^\/(graphql|webhooks|oauth|healthz|readyz|metrics|media|meetings)(\/|$)/;
+const MEDIA_PATH = /^\/media(\/|$|\?)/;
+/** Vite's output: every file name carries a hash of its content, so a browser may keep it for good. */
+const HASHED_ASSETS = /^\/assets\//;
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** The page that names the current hashed assets: revalidated on every load, or a deploy would go unseen. */
+const REVALIDATE = 'no-cache';
 
 function serveWebApp(app: NestExpressApplication, config: AppConfig, logger: Logger): void {
   const webDir = config.webDistDir ?? path.resolve(process.cwd(), 'dist/apps/web');
@@ -21,10 +28,20 @@ function serveWebApp(app: NestExpressApplication, config: AppConfig, logger: Log
     logger.warn({ webDir }, 'The web app is not built (npm run build); serving the api only');
     return;
   }
-  app.use(express.static(webDir, { index: false, maxAge: '1h' }));
+  // A source map is the whole source of the SPA: never served, even when a build left one behind.
+  app.use((req: express.Request, res: express.Response, next: express.NextFunction) => (req.path.endsWith('.map') ? res.sendStatus(404) : next()));
+  const assetsDir = path.join(webDir, 'assets') + path.sep;
+  app.use(
+    express.static(webDir, {
+      index: false,
+      cacheControl: false,
+      setHeaders: (res, filePath) => res.setHeader('Cache-Control', filePath.startsWith(assetsDir) ? IMMUTABLE : REVALIDATE),
+    }),
+  );
   app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
-    if (req.method !== 'GET' || API_PATHS.test(req.path) || !req.accepts('html')) return next();
-    res.sendFile(indexHtml);
+    // A missing hashed asset (a chunk of an older deploy) is a 404, not the page: a module script cannot run HTML.
+    if (req.method !== 'GET' || API_PATHS.test(req.path) || HASHED_ASSETS.test(req.path) || !req.accepts('html')) return next();
+    res.sendFile(indexHtml, { cacheControl: false, headers: { 'Cache-Control': REVALIDATE } });
   });
 }
 
@@ -46,10 +63,16 @@ export async function createHttpApp(config: AppConfig, logger: Logger): Promise<
     logger: new PinoNestLogger(logger),
     bodyParser: true,
   });
+  // A contacts CSV import (at most 2 MB, see crm) is one GraphQL string: room for it and its JSON escaping.
+  app.useBodyParser('json', { limit: '3mb' });
   // The client's address (the per-address login limit) and https (the Secure session cookie), as the proxies in front say.
   app.set('trust proxy', config.trustedProxies);
   mountWebhookIntake(app);
   app.enableShutdownHooks();
+  // gzip or brotli for every text response through Express (GraphQL JSON, the SPA); the webhook intake answers
+  // before Express, so its ack costs no compression. Media is streamed from Zoom byte range by byte range (players
+  // seek), which a compressed body would break, so it passes untouched.
+  app.use(compression({ filter: (req, res) => !MEDIA_PATH.test(req.url ?? '') && compression.filter(req, res) }));
   serveWebApp(app, config, logger);
   return app;
 }

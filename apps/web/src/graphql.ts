@@ -116,24 +116,13 @@ export const SET_CALL_LINKS = gql`
   }
 `;
 
-export const LOGIN = gql`
-  mutation Login($email: String!, $password: String!) {
-    login(email: $email, password: $password) {
-      token
-      user {
-        id
-      }
-    }
-  }
-`;
-
 export const LOGOUT = gql`
   mutation Logout {
     logout
   }
 `;
 
-const CONTACT_SUMMARY = gql`
+export const CONTACT_SUMMARY = gql`
   fragment ContactSummary on Contact {
     id
     name

@@ -1,31 +1,46 @@
-import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
-import { errorMessage } from '../apollo';
+import { LOGIN_DOCUMENT, SIGNUP_STATUS_DOCUMENT } from '../auth/documents';
+import { graphqlRequest } from '../auth/graphqlRequest';
 import { AuthCard } from '../components/AuthCard';
-import { LOGIN } from '../graphql';
-import { SIGNUP_STATUS, type SignupStatus } from '../people/queries';
+import type { SignupStatus } from '../people/queries';
 
 export function LoginPage() {
   const navigate = useNavigate();
   const location = useLocation();
-  const client = useApolloClient();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [login, { loading, error }] = useMutation(LOGIN);
-  const { data: signup } = useQuery<{ signupStatus: SignupStatus }>(SIGNUP_STATUS, { fetchPolicy: 'network-only' });
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [signup, setSignup] = useState<SignupStatus | null>(null);
+
+  useEffect(() => {
+    graphqlRequest<{ signupStatus: SignupStatus }>(SIGNUP_STATUS_DOCUMENT)
+      .then((data) => setSignup(data.signupStatus))
+      // Without an answer the page still signs people in; it only leaves out the "create an organisation" link.
+      .catch(() => undefined);
+  }, []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const result = await login({ variables: { email, password } }).catch(() => null);
-    if (!result?.data) return;
-    await client.resetStore();
+    setLoading(true);
+    setError(null);
+    try {
+      await graphqlRequest(LOGIN_DOCUMENT, { email, password });
+      // Whatever Apollo cached for the previous session in this tab must not show through to this one.
+      const { apolloClient } = await import('../apolloClient');
+      await apolloClient.resetStore();
+    } catch (failure) {
+      setError((failure as Error).message);
+      setLoading(false);
+      return;
+    }
     const from = (location.state as { from?: string } | null)?.from;
-    navigate(from && from !== '/login' ? from : '/contacts', { replace: true });
+    navigate(from && from !== '/login' ? from : '/today', { replace: true });
   };
 
   // Nobody can sign in before the first organisation exists: the first-run page creates it.
-  if (signup?.signupStatus.firstRun) return <Navigate to="/signup" replace />;
+  if (signup?.firstRun) return <Navigate to="/signup" replace />;
   return (
     <AuthCard lead="The CRM that lives on Zoom. Sign in to your workspace." onSubmit={submit}>
       <label>
@@ -38,13 +53,13 @@ export function LoginPage() {
       </label>
       {error && (
         <p className="form-error" role="alert" data-testid="login-error">
-          {errorMessage(error)}
+          {error}
         </p>
       )}
       <button type="submit" className="button primary" disabled={loading || !email || !password} data-testid="login-submit">
         {loading ? 'Signing in…' : 'Sign in'}
       </button>
-      {signup?.signupStatus.open && (
+      {signup?.open && (
         <p className="hint">
           New to Switchboard?{' '}
           <Link to="/signup" data-testid="create-organisation">

@@ -1,4 +1,5 @@
 import { gql } from '@apollo/client';
+import { SIGNUP_STATUS_DOCUMENT } from '../auth/documents';
 import type { Role } from '../graphql';
 
 /** Organisations and people: the first-run page, invites and Settings > People. */
@@ -38,14 +39,7 @@ export interface InvitationPreview {
   expiresAt: string;
 }
 
-export const SIGNUP_STATUS = gql`
-  query SignupStatus {
-    signupStatus {
-      open
-      firstRun
-    }
-  }
-`;
+export const SIGNUP_STATUS = gql(SIGNUP_STATUS_DOCUMENT);
 
 export const CREATE_ORGANISATION = gql`
   mutation CreateOrganisation($input: CreateOrganisationInput!) {
