@@ -86,7 +86,7 @@ describe('onboarding in chromium: first run, invite, accept, deactivate', () => 
     await agent.getByTestId('invite-name').fill(AGENT.name);
     await agent.getByTestId('invite-password').fill(AGENT.password);
     await agent.getByTestId('invite-submit').click();
-    await agent.waitForURL(`${stack.url}/contacts`);
+    await agent.waitForURL(`${stack.url}/today`);
     await agent.locator('.whoami-name').filter({ hasText: AGENT.name }).waitFor();
     await agent.getByTestId('nav-settings').click();
     await agent.waitForURL(`${stack.url}/settings/integrations`);

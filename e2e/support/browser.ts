@@ -2,12 +2,14 @@ import type { Page } from 'playwright-core';
 import type { ZoomSim } from '../../apps/zoom-sim/testing/zoom-sim-process';
 import { DEMO_AGENT, type Stack } from './stack';
 
-/** Signs in on the login page and waits for the contact list, where a signed-in user lands. */
+/** Signs in on the login page, lands on Today, and opens the contact list, where the suites start. */
 export async function signIn(page: Page, url: string, user: { email: string; password: string } = DEMO_AGENT): Promise<void> {
   await page.goto(`${url}/login`);
   await page.getByTestId('login-email').fill(user.email);
   await page.getByTestId('login-password').fill(user.password);
   await page.getByTestId('login-submit').click();
+  await page.waitForURL((landed) => landed.pathname === '/today');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts', exact: true }).click();
   await page.getByTestId('contact-row').first().waitFor();
 }
 

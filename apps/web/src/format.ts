@@ -1,13 +1,20 @@
-/** How durations and times read everywhere in the app. */
-export function formatDuration(seconds: number): string {
+/** How durations and times read everywhere in the app: "45 s", "45 min", "90 min", "4 min 5 s" (never "45 min 0 s"). */
+export function formatDuration(totalSeconds: number): string {
+  const seconds = Math.max(0, Math.round(totalSeconds));
   const minutes = Math.floor(seconds / 60);
   if (minutes === 0) return `${seconds} s`;
   return seconds % 60 === 0 ? `${minutes} min` : `${minutes} min ${seconds % 60} s`;
 }
 
+/** A length in whole minutes, as meetings are planned and remembered: "45 min" (a 44 min 50 s meeting too). */
+export function formatMinutes(totalSeconds: number): string {
+  return `${Math.max(1, Math.round(totalSeconds / 60))} min`;
+}
+
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
-export function relativeTime(iso: string): string {
-  const seconds = Math.round((new Date(iso).getTime() - Date.now()) / 1000);
+/** "just now", "2 minutes ago", "in 3 days", measured from `now` (pass useNow's value so it refreshes). */
+export function relativeTime(iso: string, now: number = Date.now()): string {
+  const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
   const units: Array<[Intl.RelativeTimeFormatUnit, number]> = [
     ['day', 86400],
     ['hour', 3600],
@@ -18,7 +25,7 @@ export function relativeTime(iso: string): string {
 }
 
 /** Minutes `timeZone` is ahead of UTC at `date` (negative west of Greenwich). */
-function zoneOffsetMinutes(date: Date, timeZone: string): number {
+export function zoneOffsetMinutes(date: Date, timeZone: string): number {
   const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(date);
   const part = (type: string) => Number(parts.find((item) => item.type === type)?.value);
   const asUtc = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));

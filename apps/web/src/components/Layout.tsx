@@ -1,12 +1,14 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router-dom';
 import { sessionEvents } from '../apollo';
 import { LOGOUT } from '../graphql';
 import { useCurrentUser } from '../session';
 import { IncomingCallToast } from '../calls/IncomingCallToast';
+import { PageSkeleton } from './Skeleton';
 import { SoftphonePane } from '../softphone/SoftphonePane';
 import { SoftphoneToggle } from '../softphone/SoftphoneToggle';
+import { TodayNavLink } from '../tasks/TodayNavLink';
 import { useZoomConnection } from '../zoom/useZoomConnection';
 
 /** The signed-in shell: navigation, who is signed in, and a banner when the server cannot be reached. */
@@ -36,12 +38,16 @@ export function Layout() {
         Skip to content
       </a>
       <header className="topbar">
-        <NavLink to="/contacts" className="brand" aria-label="Switchboard home">
+        <NavLink to="/today" className="brand" aria-label="Switchboard home">
           <span className="brand-mark" aria-hidden="true" />
           Switchboard
         </NavLink>
         <nav className="nav" aria-label="Main">
+          <TodayNavLink />
           <NavLink to="/contacts">Contacts</NavLink>
+          <NavLink to="/deals" data-testid="nav-deals">
+            Deals
+          </NavLink>
           <NavLink to="/calls/live" data-testid="nav-live-calls">
             Live calls
           </NavLink>
@@ -79,7 +85,9 @@ export function Layout() {
         </div>
       )}
       <main id="main" className="content" tabIndex={-1}>
-        <Outlet />
+        <Suspense fallback={<PageSkeleton />}>
+          <Outlet />
+        </Suspense>
       </main>
       <IncomingCallToast />
       <SoftphonePane />

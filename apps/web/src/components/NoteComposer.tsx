@@ -2,15 +2,20 @@ import { useMutation } from '@apollo/client/react';
 import { type FormEvent, type KeyboardEvent, useState } from 'react';
 import { errorMessage } from '../apollo';
 import { ADD_NOTE } from '../graphql';
+import { noteProblem } from '../timeline/note-rules';
 
 /** Adds a note; the timeline shows it through the live subscription, like notes added anywhere else. */
 export function NoteComposer({ contactId }: { contactId: string }) {
   const [body, setBody] = useState('');
+  const [problem, setProblem] = useState('');
   const [addNote, { loading, error }] = useMutation(ADD_NOTE);
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
-    if (!body.trim() || loading) return;
+    if (loading) return;
+    const found = noteProblem(body);
+    setProblem(found);
+    if (found) return;
     const result = await addNote({ variables: { contactId, body } }).catch(() => null);
     if (result?.data) setBody('');
   };
@@ -32,9 +37,9 @@ export function NoteComposer({ contactId }: { contactId: string }) {
         onKeyDown={onKeyDown}
         data-testid="note-input"
       />
-      {error && (
+      {(problem || error) && (
         <p className="form-error" role="alert">
-          {errorMessage(error)}
+          {problem || errorMessage(error)}
         </p>
       )}
       <div className="composer-actions">

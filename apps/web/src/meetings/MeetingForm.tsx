@@ -4,8 +4,9 @@ import { Link } from 'react-router-dom';
 import { errorCode, errorField, errorMessage } from '../apollo';
 import { BROWSER_TIME_ZONE } from '../booking/calendar';
 import { TimeZoneSelect } from '../components/TimeZoneSelect';
-import { dateToZonedInput, zonedInputToDate } from '../format';
+import { dateToZonedInput, formatDuration, zonedInputToDate } from '../format';
 import { type Activity, SCHEDULE_MEETING, UPDATE_MEETING } from '../graphql';
+import { inviteNotice, type MeetingField, type MeetingFormValues, type MeetingProblems, meetingProblems } from './meeting-form-rules';
 
 const DURATIONS = [15, 30, 45, 60, 90, 120];
 
@@ -16,82 +17,94 @@ function suggestedStart(): Date {
   return start;
 }
 
-/** What the agent is told after scheduling, besides the meeting appearing on the timeline. */
-function inviteNotice(activity: Activity, contactName: string): string {
-  switch (activity.meeting?.inviteDelivery) {
-    case 'SENT':
-      return `Meeting scheduled. ${contactName} was emailed the invite at ${activity.meeting.inviteeEmail}.`;
-    case 'OUTBOX':
-      return 'Meeting scheduled. The invite is kept in the outbox on the timeline: no mail server is configured (SMTP_URL).';
-    case 'SKIPPED_NO_EMAIL':
-      return `Meeting scheduled. No invite sent: ${contactName} has no email address.`;
-    case 'FAILED':
-      return 'Meeting scheduled, but the mail server refused the invite. Send the Join link yourself.';
-    default:
-      return 'Meeting scheduled.';
-  }
+/** The message beside one field: the form's own check, else what the api said about that field. */
+function FieldProblem({ field, problems }: { field: MeetingField; problems: MeetingProblems }) {
+  if (!problems[field]) return null;
+  return (
+    <span className="form-error block" id={`meeting-${field}-problem`} role="alert" data-testid="meeting-error" data-field={field}>
+      {problems[field]}
+    </span>
+  );
 }
+
+const fieldState = (field: MeetingField, problems: MeetingProblems) => ({
+  'aria-invalid': problems[field] ? true : undefined,
+  'aria-describedby': problems[field] ? `meeting-${field}-problem` : undefined,
+});
 
 /** Schedule a Zoom meeting with a contact, or move an existing one (`meeting`): time in the chosen timezone. */
 export function MeetingForm({ contactId, contactName, dealId, meeting, onDone }: { contactId: string; contactName: string; dealId?: string | null; meeting?: Activity; onDone: (notice: string) => void }) {
   const details = meeting?.meeting;
-  const [timezone, setTimezone] = useState(details?.timezone ?? BROWSER_TIME_ZONE);
-  const [form, setForm] = useState(() => ({
+  const [form, setForm] = useState<MeetingFormValues>(() => ({
     topic: details?.topic ?? `Meeting with ${contactName}`,
     start: dateToZonedInput(details ? new Date(details.startTime) : suggestedStart(), details?.timezone ?? BROWSER_TIME_ZONE),
+    timezone: details?.timezone ?? BROWSER_TIME_ZONE,
     durationMinutes: details?.durationMinutes ?? 30,
     agenda: details?.agenda ?? '',
   }));
+  /** Checked on every submit, then again as the agent fixes each field. */
+  const [checked, setChecked] = useState(false);
   const [schedule, scheduling] = useMutation<{ scheduleMeeting: Activity }>(SCHEDULE_MEETING);
   const [update, updating] = useMutation<{ updateMeeting: Activity }>(UPDATE_MEETING);
   const error = scheduling.error ?? updating.error;
-  const field = errorField(error);
+  const apiField = errorField(error) as MeetingField | undefined;
   const code = errorCode(error);
+  const ownProblems = checked ? meetingProblems(form) : {};
+  // The api's answer about a field sits beside that field, unless the form already found something there.
+  const problems: MeetingProblems = apiField && error && !ownProblems[apiField] ? { ...ownProblems, [apiField]: errorMessage(error) } : ownProblems;
+  const edit = (changes: Partial<MeetingFormValues>) => setForm((values) => ({ ...values, ...changes }));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const input = { contactId, dealId, topic: form.topic, startTime: zonedInputToDate(form.start, timezone).toISOString(), durationMinutes: form.durationMinutes, timezone, agenda: form.agenda || null };
+    setChecked(true);
+    if (Object.keys(meetingProblems(form)).length > 0) return;
+    const input = { contactId, dealId, topic: form.topic, startTime: zonedInputToDate(form.start, form.timezone).toISOString(), durationMinutes: form.durationMinutes, timezone: form.timezone, agenda: form.agenda || null };
     if (meeting) {
-      const result = await update({ variables: { activityId: meeting.id, input } }).catch(() => null);
-      if (result?.data) onDone(result.data.updateMeeting.meeting?.inviteeEmail ? `Meeting moved. ${contactName} was sent the updated invite.` : 'Meeting moved.');
+      const result = await update({ variables: { activityId: meeting.id, input }, refetchQueries: ['UpcomingMeetings'] }).catch(() => null);
+      if (result?.data) onDone(inviteNotice(result.data.updateMeeting, contactName, true));
     } else {
       const result = await schedule({ variables: { input }, refetchQueries: ['UpcomingMeetings'] }).catch(() => null);
-      if (result?.data) onDone(inviteNotice(result.data.scheduleMeeting, contactName));
+      if (result?.data) onDone(inviteNotice(result.data.scheduleMeeting, contactName, false));
     }
   };
 
   return (
     <form className="card form meeting-form" onSubmit={submit} data-testid="meeting-form" noValidate>
       <h3>{meeting ? 'Reschedule Zoom meeting' : 'Schedule Zoom meeting'}</h3>
-      <label className={field === 'topic' ? 'invalid' : undefined}>
+      <label className={problems.topic ? 'invalid' : undefined}>
         Topic
-        <input value={form.topic} onChange={(event) => setForm({ ...form, topic: event.target.value })} data-testid="meeting-topic" required />
+        <input value={form.topic} onChange={(event) => edit({ topic: event.target.value })} {...fieldState('topic', problems)} data-testid="meeting-topic" required />
+        <FieldProblem field="topic" problems={problems} />
       </label>
       <div className="grid-2">
-        <label className={field === 'startTime' ? 'invalid' : undefined}>
+        <label className={problems.startTime ? 'invalid' : undefined}>
           Date and time
-          <input type="datetime-local" value={form.start} onChange={(event) => setForm({ ...form, start: event.target.value })} data-testid="meeting-start" required />
+          <input type="datetime-local" value={form.start} onChange={(event) => edit({ start: event.target.value })} {...fieldState('startTime', problems)} data-testid="meeting-start" required />
+          <FieldProblem field="startTime" problems={problems} />
         </label>
-        <label className={field === 'timezone' ? 'invalid' : undefined}>
-          Timezone
-          <TimeZoneSelect value={timezone} onChange={setTimezone} data-testid="meeting-timezone" />
+        <label className={problems.timezone ? 'invalid' : undefined}>
+          Time zone
+          <TimeZoneSelect value={form.timezone} onChange={(timezone) => edit({ timezone })} {...fieldState('timezone', problems)} data-testid="meeting-timezone" />
+          <FieldProblem field="timezone" problems={problems} />
         </label>
       </div>
-      <label className={field === 'durationMinutes' ? 'invalid' : undefined}>
+      <label className={problems.durationMinutes ? 'invalid' : undefined}>
         Duration
-        <select value={form.durationMinutes} onChange={(event) => setForm({ ...form, durationMinutes: Number(event.target.value) })} data-testid="meeting-duration">
-          {DURATIONS.map((minutes) => (
+        <select value={form.durationMinutes} onChange={(event) => edit({ durationMinutes: Number(event.target.value) })} {...fieldState('durationMinutes', problems)} data-testid="meeting-duration">
+          {[...new Set([...DURATIONS, form.durationMinutes])].sort((a, b) => a - b).map((minutes) => (
             <option key={minutes} value={minutes}>
-              {minutes} minutes
+              {formatDuration(minutes * 60)}
             </option>
           ))}
         </select>
+        <FieldProblem field="durationMinutes" problems={problems} />
       </label>
-      <label>
+      <label className={problems.agenda ? 'invalid' : undefined}>
         Agenda
-        <textarea rows={3} value={form.agenda} onChange={(event) => setForm({ ...form, agenda: event.target.value })} placeholder="Optional: sent with the invite" />
+        <textarea rows={3} value={form.agenda} onChange={(event) => edit({ agenda: event.target.value })} {...fieldState('agenda', problems)} placeholder="Optional: sent with the invite" />
+        <FieldProblem field="agenda" problems={problems} />
       </label>
-      {error && (
+      {error && !apiField && (
         <p className="form-error" role="alert" data-testid="meeting-error">
           {errorMessage(error)}{' '}
           {code === 'ZOOM_NOT_CONNECTED' && <Link to="/settings/integrations">Connect Zoom</Link>}

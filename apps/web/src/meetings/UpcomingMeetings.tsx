@@ -4,13 +4,16 @@ import { errorMessage } from '../apollo';
 import { meetingTime } from '../format';
 import { type Activity, UPCOMING_MEETINGS } from '../graphql';
 import { RecordingsPlanNotice } from '../recordings/RecordingsPlanNotice';
+import { meetingState } from '../timeline/summary';
+import { useNow } from '../timeline/useNow';
 import { useZoomConnection } from '../zoom/useZoomConnection';
 
 type UpcomingMeeting = Activity & { contact: { id: string; name: string } | null };
 
 /** Meetings from now on, soonest first: everyone's on the dashboard, one contact's on their page (with what their plan leaves out). */
 export function UpcomingMeetings({ contactId }: { contactId?: string }) {
-  const { data, error } = useQuery<{ upcomingMeetings: UpcomingMeeting[] }>(UPCOMING_MEETINGS, { variables: { first: 10, contactId }, fetchPolicy: 'cache-and-network' });
+  const now = useNow(30_000);
+  const { data, loading, error } = useQuery<{ upcomingMeetings: UpcomingMeeting[] }>(UPCOMING_MEETINGS, { variables: { first: 10, contactId }, fetchPolicy: 'cache-and-network' });
   const { connection } = useZoomConnection();
   const meetings = data?.upcomingMeetings ?? [];
   return (
@@ -20,7 +23,7 @@ export function UpcomingMeetings({ contactId }: { contactId?: string }) {
       {contactId && <RecordingsPlanNotice connection={connection} />}
       {error && <p className="form-error">{errorMessage(error)}</p>}
       {meetings.length === 0 ? (
-        <p className="muted">Nothing scheduled.</p>
+        <p className="muted">{loading && !data ? 'Loading…' : 'Nothing scheduled.'}</p>
       ) : (
         <ul className="plain upcoming-list">
           {meetings.map((meeting) => {
@@ -30,7 +33,7 @@ export function UpcomingMeetings({ contactId }: { contactId?: string }) {
                 <strong>{meeting.body}</strong>
                 <span className="muted block">
                   {meetingTime(meeting.occurredAt)}
-                  {meeting.status === 'Started' && ' · in progress'}
+                  {` · ${meetingState(meeting, now)}`}
                 </span>
                 {!contactId && meeting.contact && (
                   <Link className="block" to={`/contacts/${meeting.contact.id}`}>

@@ -4,6 +4,7 @@ import { SettingsTabs } from '../components/SettingsTabs';
 import { type CallLinkScheme, SET_CALL_LINKS } from '../graphql';
 import { useCurrentUser } from '../session';
 import { CallOutcomesSettings } from '../softphone/CallOutcomesSettings';
+import { CallBackTaskSetting } from '../tasks/CallBackTaskSetting';
 
 const CHOICES: Array<{ value: CallLinkScheme; label: string; detail: string }> = [
   { value: 'ZOOM_PHONE', label: 'Zoom Phone', detail: 'Numbers open the Zoom app (zoomphonecall:// and zoomphonesms://); the call lands on the timeline by itself.' },
@@ -40,6 +41,7 @@ export function CallingSettingsPage() {
           ))}
         </fieldset>
         {error && <p className="form-error">{errorMessage(error)}</p>}
+        <CallBackTaskSetting />
       </div>
       <CallOutcomesSettings />
     </section>

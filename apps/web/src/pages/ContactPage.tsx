@@ -1,18 +1,24 @@
 import { useQuery } from '@apollo/client/react';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { errorMessage } from '../apollo';
+import { lazyPage } from '../components/lazyPage';
 import { NoteComposer } from '../components/NoteComposer';
+import { usePageTitle } from '../components/PageTitle';
 import { PhoneLink } from '../components/PhoneLink';
-import { StageBadge, stageLabel } from '../components/StageBadge';
+import { StageBadge } from '../components/StageBadge';
+import { SkeletonRows } from '../components/Skeleton';
 import { Timeline } from '../components/Timeline';
+import { ContactDeals } from '../deals/ContactDeals';
 import { CONTACT, type Contact } from '../graphql';
-import { MeetingForm } from '../meetings/MeetingForm';
 import { UpcomingMeetings } from '../meetings/UpcomingMeetings';
-import { LogCallForm } from '../softphone/LogCallForm';
 import { SmsThread } from '../softphone/SmsThread';
+import { ContactTasks } from '../tasks/ContactTasks';
 
-const money = new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+// Behind a button each: downloaded when first opened, which keeps the contact page's first load small.
+const MeetingForm = lazyPage(() => import('../meetings/MeetingForm'), 'MeetingForm');
+const LogCallForm = lazyPage(() => import('../softphone/LogCallForm'), 'LogCallForm');
+const DeleteContactDialog = lazyPage(() => import('../contacts/DeleteContactDialog'), 'DeleteContactDialog');
 
 /** One contact's page; a fresh one for each contact, so nothing of the last one (its live timeline, a notice) stays on screen. */
 export function ContactPage() {
@@ -24,7 +30,9 @@ function ContactView({ id }: { id: string }) {
   const { data, loading, error } = useQuery<{ contact: Contact | null }>(CONTACT, { variables: { id } });
   const [scheduling, setScheduling] = useState(false);
   const [loggingCall, setLoggingCall] = useState(false);
+  const [deleting, setDeleting] = useState(false);
   const [notice, setNotice] = useState('');
+  usePageTitle(data?.contact?.name ?? 'Contact');
 
   if (loading && !data) return <p className="muted">Loading…</p>;
   if (error) return <p className="form-error">{errorMessage(error)}</p>;
@@ -68,32 +76,42 @@ function ContactView({ id }: { id: string }) {
           <Link to={`/contacts/${contact.id}/edit`} className="button">
             Edit
           </Link>
+          <button type="button" className="button danger" onClick={() => setDeleting(true)} data-testid="delete-contact">
+            Delete
+          </button>
         </div>
       </div>
+      {deleting && (
+        <Suspense fallback={null}>
+          <DeleteContactDialog contactId={contact.id} contactName={contact.name} onClose={() => setDeleting(false)} />
+        </Suspense>
+      )}
       {notice && (
         <p className="banner success" role="status" data-testid="meeting-notice">
           {notice}
         </p>
       )}
-      {scheduling && (
-        <MeetingForm
-          contactId={contact.id}
-          contactName={contact.name}
-          onDone={(message) => {
-            setScheduling(false);
-            setNotice(message);
-          }}
-        />
-      )}
-      {loggingCall && (
-        <LogCallForm
-          contactId={contact.id}
-          onDone={(message) => {
-            setLoggingCall(false);
-            setNotice(message);
-          }}
-        />
-      )}
+      <Suspense fallback={<SkeletonRows rows={3} label="Loading the form" />}>
+        {scheduling && (
+          <MeetingForm
+            contactId={contact.id}
+            contactName={contact.name}
+            onDone={(message) => {
+              setScheduling(false);
+              setNotice(message);
+            }}
+          />
+        )}
+        {loggingCall && (
+          <LogCallForm
+            contactId={contact.id}
+            onDone={(message) => {
+              setLoggingCall(false);
+              setNotice(message);
+            }}
+          />
+        )}
+      </Suspense>
       <div className="columns">
         <aside className="card details">
           <h2>Details</h2>
@@ -129,25 +147,10 @@ function ContactView({ id }: { id: string }) {
               </>
             )}
           </dl>
+          <ContactTasks contactId={contact.id} contactName={contact.name} />
           <UpcomingMeetings contactId={contact.id} />
           <SmsThread contactId={contact.id} />
-          <h2>Deals</h2>
-          {contact.deals.length === 0 ? (
-            <p className="muted">No deals yet.</p>
-          ) : (
-            <ul className="deals">
-              {contact.deals.map((deal) => (
-                <li key={deal.id}>
-                  <strong>{deal.title}</strong>
-                  <span className="muted block">
-                    {stageLabel(deal.stage)}
-                    {deal.value !== null && ` · ${money.format(deal.value)}`}
-                  </span>
-                  {deal.propertyAddress && <span className="muted block">{deal.propertyAddress}</span>}
-                </li>
-              ))}
-            </ul>
-          )}
+          <ContactDeals contact={contact} />
         </aside>
         <div className="card activity">
           <h2>Timeline</h2>

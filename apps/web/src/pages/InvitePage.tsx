@@ -58,7 +58,7 @@ export function InvitePage() {
       return;
     }
     await client.resetStore();
-    navigate('/contacts', { replace: true });
+    navigate('/today', { replace: true });
   };
 
   if (reading && !data) return <div className="splash" aria-busy="true">Loading…</div>;

@@ -2,8 +2,8 @@ import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { errorMessage } from '../apollo';
 import { ContactPicker, type PickedContact } from '../components/ContactPicker';
+import { DealPicker } from '../components/DealPicker';
 import { type Activity, DETACH_RECORDING, type DealOption, MOVE_RECORDING } from '../graphql';
-import { DealPicker } from './DealPicker';
 
 /** What the timeline tells the agent after a recording was moved or detached. */
 export interface RecordingNotice {
@@ -59,7 +59,7 @@ export function RecordingActions({ activity, contactId, contactName, onChanged }
         </button>
       </div>
       {picking === 'contact' && <ContactPicker onPick={toContact} disabled={busy} label="Find the contact to move the recording to" excludeId={contactId} resultTestId="move-to-contact-result" />}
-      {picking === 'deal' && <DealPicker onPick={toDeal} disabled={busy} excludeId={activity.deal?.id} />}
+      {picking === 'deal' && <DealPicker onPick={toDeal} disabled={busy} excludeId={activity.deal?.id} label="Find a deal to move the recording to" />}
       {error && (
         <p className="form-error" role="alert">
           {errorMessage(error)}

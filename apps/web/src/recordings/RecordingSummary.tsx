@@ -1,4 +1,5 @@
 import type { Activity } from '../graphql';
+import { CreateTaskFromStep } from '../tasks/CreateTaskFromStep';
 
 /**
  * Zoom's AI Companion summary of the meeting: the overview and the next steps. A summary still being made, or
@@ -36,7 +37,10 @@ export function RecordingSummary({ activity }: { activity: Activity }) {
           <h4>Next steps</h4>
           <ul className="next-steps" data-testid="recording-next-steps">
             {nextSteps.map((step, index) => (
-              <li key={index}>{step}</li>
+              <li key={index}>
+                <span className="next-step-text">{step}</span>
+                <CreateTaskFromStep step={step} activityId={activity.id} contactId={activity.contact?.id ?? null} />
+              </li>
             ))}
           </ul>
         </>
