@@ -138,6 +138,10 @@ describe('tasks and follow-ups: the Today view, and the call-back tasks calls op
       expect(refusal(await createTask({ title: 'Stage the living room', ownerId: '00000000-0000-4000-8000-000000000000' }))).toMatchObject({ code: 'NOT_FOUND' });
       expect(refusal(await createTask({ title: 'Stage the living room', ownerId: 'not-an-id' }))).toMatchObject({ code: 'NOT_FOUND' });
       expect(await created({ title: 'Stage the living room', ownerId: userIds['admin@demo.test'] })).toMatchObject({ owner: { id: userIds['admin@demo.test'] } });
+      // An agent offers the task to the active people, which `colleagues` lists to everyone (`users` is for admins).
+      const colleagues = (await gql<{ colleagues: Array<{ id: string }> }>('{ colleagues { id } }')).data!.colleagues.map((user) => user.id);
+      expect(colleagues).toEqual(expect.arrayContaining([userIds['agent@demo.test'], userIds['admin@demo.test'], userIds['pager@demo.test']]));
+      expect(colleagues).not.toContain(userIds['leaver@demo.test']);
     });
 
     it('lists open tasks soonest due first (no due time last), then done ones last completed first, page by page', async () => {

@@ -27,6 +27,11 @@ export class PeopleResolver {
     return this.people.list(principal);
   }
 
+  @Query(() => [User], { description: 'The active people of your organisation, by name: whom a task can be handed to or a list filtered by (everyone)' })
+  async colleagues(@CurrentPrincipal() principal: Principal): Promise<User[]> {
+    return (await this.people.list(principal)).filter((user) => !user.deactivatedAt);
+  }
+
   @RequireRole(UserRole.ADMIN)
   @Mutation(() => User, { description: 'The organisation keeps at least one active admin' })
   setUserRole(

@@ -61,17 +61,6 @@ export const CONTACT_LIST = gql`
   }
 `;
 
-/** The people contacts can be owned by (admins list everyone; agents filter by themselves). */
-export const OWNERS = gql`
-  query ContactOwners {
-    users {
-      id
-      name
-      active
-    }
-  }
-`;
-
 export const CONTACT_FOR_FORM = gql`
   ${CONTACT_SUMMARY}
   query ContactForForm($id: ID!) {

@@ -5,7 +5,8 @@ import { errorMessage } from '../apollo';
 import { PhoneLink } from '../components/PhoneLink';
 import { SkeletonLine } from '../components/Skeleton';
 import { StageBadge } from '../components/StageBadge';
-import { CONTACT_DELETED, CONTACT_LIST, type ContactListFilters, type ContactListItem, type ContactOrder, OWNERS } from '../contacts/queries';
+import { CONTACT_DELETED, CONTACT_LIST, type ContactListFilters, type ContactListItem, type ContactOrder } from '../contacts/queries';
+import { useTeammates } from '../tasks/useTeammates';
 import '../contacts/contacts.css';
 import { relativeTime } from '../format';
 import type { ContactStage, Page } from '../graphql';
@@ -70,7 +71,7 @@ export function ContactsPage() {
   useEffect(() => {
     if (debouncedTag !== (filters.tag ?? '')) setFilter('tag', debouncedTag);
   }, [debouncedTag, filters.tag, setFilter]);
-  const owners = useQuery<{ users: Array<{ id: string; name: string; active: boolean }> }>(OWNERS, { skip: me.role !== 'admin' });
+  const owners = useTeammates();
   const { data, previousData, loading, error, fetchMore, refetch } = useQuery<{ contacts: Page<ContactListItem> }>(CONTACT_LIST, {
     variables: { search: debouncedSearch || null, ...filters, first: PAGE_SIZE },
     notifyOnNetworkStatusChange: true,
@@ -136,8 +137,8 @@ export function ContactsPage() {
           <select value={filters.ownerId ?? ''} onChange={(event) => setFilter('owner', event.target.value)} data-testid="filter-owner">
             <option value="">Anyone</option>
             <option value={me.id}>Me</option>
-            {owners.data?.users
-              .filter((user) => user.id !== me.id && user.active)
+            {owners
+              .filter((user) => user.id !== me.id)
               .map((user) => (
                 <option key={user.id} value={user.id}>
                   {user.name}

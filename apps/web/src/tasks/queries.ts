@@ -175,10 +175,10 @@ export const UPDATE_TASK_SETTINGS = gql`
   }
 `;
 
-/** Who a task can be handed to. */
+/** Who a task can be handed to, or a contact list filtered by: the active people of the organisation. */
 export const TEAMMATES = gql`
   query Teammates {
-    users {
+    colleagues {
       id
       name
       active

@@ -1,10 +1,8 @@
 import { useQuery } from '@apollo/client/react';
-import { useCurrentUser } from '../session';
 import { TEAMMATES, type Teammate } from './queries';
 
-/** The people a task can be handed to: the organisation's users, which the api lists to admins. */
+/** The people a task can be handed to: the organisation's active users. */
 export function useTeammates(): Teammate[] {
-  const viewer = useCurrentUser();
-  const { data } = useQuery<{ users: Teammate[] }>(TEAMMATES, { skip: viewer.role !== 'admin' });
-  return data?.users ?? [];
+  const { data } = useQuery<{ colleagues: Teammate[] }>(TEAMMATES);
+  return data?.colleagues ?? [];
 }
