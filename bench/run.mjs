@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from './lib/stack.mjs';
 
-const BENCHMARKS = (process.env.BENCH ? process.env.BENCH.split(',') : ['crm-scale.mjs', 'webhook-ingest.mjs', 'phone-latency.mjs', 'phone-backfill.mjs', 'voicemail-latency.mjs', 'recording-latency.mjs', 'recording-sweep.mjs', 'booking.mjs', 'bundle-size.mjs', 'chaos/run.mjs']);
+const BENCHMARKS = (process.env.BENCH ? process.env.BENCH.split(',') : ['crm-scale.mjs', 'webhook-ingest.mjs', 'phone-latency.mjs', 'phone-backfill.mjs', 'voicemail-latency.mjs', 'recording-latency.mjs', 'recording-sweep.mjs', 'booking.mjs', 'callback-tasks.mjs', 'bundle-size.mjs', 'chaos/run.mjs']);
 
 if (spawnSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs')], { stdio: 'inherit' }).status !== 0) process.exit(1);
 
