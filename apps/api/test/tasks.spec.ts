@@ -359,6 +359,16 @@ describe('tasks and follow-ups: the Today view, and the call-back tasks calls op
     await stack.sim.control('POST', '/_sim/phone/calls', { userEmail: 'agent@demo.test', direction: 'inbound', counterpartNumber: '+14155550161', outcome: 'missed' });
     expect(await changes.done).toEqual([{ taskChanged: { title: 'Call back Avery Stone', source: 'MISSED_CALL', contact: { id: avery } } }]);
   });
+
+  it('takes a deleted contact’s tasks along, and tells their owners live', async () => {
+    const contactId = await createContact('Rowan', 'Hale', '+14155550162');
+    const comps = await created({ title: 'Send Rowan the comps', contactId });
+    const changes = collect<{ taskChanged: { id: string; deleted: boolean } }>(stack.api.subscribe(stack.session), 'subscription { taskChanged { id deleted } }', {}, 1);
+    await changes.ready;
+    await gql('mutation($id: ID!) { deleteContact(id: $id, activities: KEEP) { id } }', { id: contactId });
+    expect(await changes.done).toEqual([{ taskChanged: { id: comps.id, deleted: true } }]);
+    expect(await task(comps.id)).toBeNull();
+  });
 });
 
 /** The next midnight in a zone without daylight saving, from its wall clock now (independent of the api's own reckoning). */

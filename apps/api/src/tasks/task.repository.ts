@@ -110,6 +110,13 @@ export class TaskRepository {
     return affected ? task : null;
   }
 
+  /** The tasks of a contact about to be deleted, as they were. */
+  async deleteOfContact(organisationId: string, contactId: string): Promise<Task[]> {
+    const tasks = await this.tasks.findBy({ organisationId, contactId });
+    if (tasks.length > 0) await this.tasks.delete({ organisationId, contactId });
+    return tasks;
+  }
+
   async callBackTasksOn(userId: string): Promise<boolean> {
     return (await this.settings.findOneBy({ userId }))?.callBackTasks ?? true;
   }

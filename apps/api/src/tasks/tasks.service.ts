@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { ActivityType, isTimeZone, localDayEnd, TASK_TITLE_MAX, TaskSource } from '@switchboard/crm-domain';
 import { type Activity, ActivityService } from '../activity';
 import { AuthService, type Principal, type User } from '../auth';
@@ -69,7 +69,7 @@ const secondCallBack = (field: string) => badInput('That person already has an o
  * any of its tasks (small teams share work); every change is announced to the owner (and the owner it left) live.
  */
 @Injectable()
-export class TasksService {
+export class TasksService implements OnModuleInit {
   constructor(
     private readonly tasks: TaskRepository,
     private readonly contacts: ContactsService,
@@ -78,6 +78,13 @@ export class TasksService {
     private readonly auth: AuthService,
     private readonly liveEvents: LiveEventsService,
   ) {}
+
+  /** A deleted contact takes its tasks along (whatever becomes of its calls): their owners' Today views drop them. */
+  onModuleInit(): void {
+    this.contacts.onContactRemoval(async (organisationId, contactId) => {
+      for (const task of await this.tasks.deleteOfContact(organisationId, contactId)) await this.announce({ ...task, deleted: true });
+    });
+  }
 
   /**
    * Without contactId, dealId or ownerId: the caller's own tasks; with contactId or dealId: everyone's on it; with
