@@ -111,6 +111,33 @@ describe('deals in chromium: the pipeline board, dragging a deal, the deal page 
     await context.close();
   }, 120_000);
 
+  it("shows a move on another user's open board at once, without a reload, with both columns' counts", async () => {
+    const watcherContext = await stack.browser.newContext({ viewport: DESKTOP });
+    const watcher = await watcherContext.newPage();
+    await signIn(watcher, stack.url, DEMO_ADMIN);
+    await watcher.goto(`${stack.url}/deals`);
+    const title = (await column(watcher, 'prospect').getByTestId('deal-card').first().getByRole('link').textContent()) ?? '';
+    const prospects = await countOf(watcher, 'prospect');
+    const won = await countOf(watcher, 'closed_won');
+
+    const moverContext = await stack.browser.newContext({ viewport: DESKTOP });
+    const mover = await moverContext.newPage();
+    await signIn(mover, stack.url);
+    await mover.goto(`${stack.url}/deals`);
+    await cardIn(mover, 'prospect', title).dragTo(column(mover, 'closed_won'));
+    await cardIn(mover, 'closed_won', title).waitFor();
+
+    await cardIn(watcher, 'closed_won', title).waitFor();
+    expect(await cardIn(watcher, 'prospect', title).count()).toBe(0);
+    await watcher.waitForFunction(
+      ([expected]) =>
+        ['prospect', 'closed_won'].every((stage, index) => document.querySelector(`[data-testid="pipeline-column"][data-stage="${stage}"] [data-testid="stage-count"]`)?.textContent?.startsWith(`${expected[index]} `)),
+      [[prospects - 1, won + 1]] as const,
+    );
+    await watcherContext.close();
+    await moverContext.close();
+  }, 60_000);
+
   it('lets an admin rename a stage inline, for everyone; agents see no rename button', async () => {
     const agentContext = await stack.browser.newContext({ viewport: DESKTOP });
     const agent = await agentContext.newPage();

@@ -8,6 +8,7 @@ const UPDATE_DEAL = 'mutation($id: ID!, $input: DealInput!) { updateDeal(id: $id
 const DEALS_AT = 'query($stage: DealStage, $contactId: ID) { deals(stage: $stage, contactId: $contactId) { id stage } }';
 const SET_DEAL = 'mutation($a: ID!, $d: ID) { setActivityDeal(activityId: $a, dealId: $d) { id deal { id title } contact { id } } }';
 const DEAL_TIMELINE = 'query($d: ID) { activities(dealId: $d) { edges { node { id body } } } }';
+const DEAL_CHANGED = 'subscription { dealChanged { id title stage value contact { id name } } }';
 
 const DEFAULT_STAGES = [
   { stage: 'prospect', label: 'Prospect' },
@@ -107,6 +108,25 @@ describe('deals: the pipeline, its stage names, and activities put on deals (rea
     // Another organisation's board shows none of it.
     expect((await pipeline(outsider)).every((column) => column.count === 0 && column.deals.length === 0)).toBe(true);
     expect((await gql(DEALS_AT, { stage: 'active' }, outsider)).data!.deals).toEqual([]);
+  });
+
+  it("tells every user of the organisation live of a new deal and a stage move, and another organisation nothing", async () => {
+    type Heard = { dealChanged: { id: string; title: string; stage: string; value: number | null; contact: { id: string; name: string } | null } };
+    const heard = collect<Heard>(api.subscribe(admin), DEAL_CHANGED, {}, 2);
+    const overheard = collect<Heard>(api.subscribe(outsider), DEAL_CHANGED, {}, 1);
+    await Promise.all([heard.ready, overheard.ready]);
+
+    const loft = await createDeal({ title: 'Harbour loft', contactId: buyerId, value: 610_000 });
+    expect((await gql(UPDATE_DEAL, { id: loft, input: { stage: 'under_contract' } }, agent)).errors).toBeUndefined();
+    const card = { id: loft, title: 'Harbour loft', value: 610_000, contact: { id: buyerId, name: 'Bea' } };
+    expect((await heard.done).map((message) => message.dealChanged)).toEqual([
+      { ...card, stage: 'prospect' },
+      { ...card, stage: 'under_contract' },
+    ]);
+
+    // The other organisation's first message is its own deal, made after ours: nothing of ours came before it.
+    const theirs = await createDeal({ title: 'Their bungalow' }, outsider);
+    expect((await overheard.done).map((message) => message.dealChanged)).toEqual([{ id: theirs, title: 'Their bungalow', stage: 'prospect', value: null, contact: null }]);
   });
 
   it("puts an activity on a deal of its contact (live on an open timeline) and off it, and it reads on the deal's timeline", async () => {

@@ -283,13 +283,14 @@ describe('tenant isolation walk: every operation and media URL of the schema, as
     }
     const barrierOfB = (listeners: Listener[]) => noteUntilHeard(listeners, b.agent, b.contactId, 'Bravo barrier');
 
-    /** A note, a contact deleted, a task, a call through the simulator (live board, timeline, updates) and A's agent connecting Zoom again. */
+    /** A note, a contact deleted, a task, a deal, a call through the simulator (live board, timeline, updates) and A's agent connecting Zoom again. */
     async function activityOfA(listeners: Listener[]): Promise<void> {
       await noteUntilHeard(listeners, a.agent, a.contactId, `Live note ${MARKER}`);
       const leaving = await stack.api.graphql<{ createContact: { id: string } }>(`mutation { createContact(input: { firstName: "Leaving ${MARKER}" }) { id } }`, {}, a.agent.token);
       secretsOfA.add(leaving.data!.createContact.id);
       await stack.api.graphql('mutation($id: ID!) { deleteContact(id: $id, activities: KEEP) { id } }', { id: leaving.data!.createContact.id }, a.agent.token);
       await stack.api.graphql('mutation($input: CreateTaskInput!) { createTask(input: $input) { id } }', { input: { title: `Live task ${MARKER}`, contactId: a.contactId } }, a.agent.token);
+      await stack.api.graphql(`mutation { createDeal(input: { title: "Live deal ${MARKER}" }) { id } }`, {}, a.agent.token);
       await stack.sim.control('POST', '/_sim/phone/calls', { userEmail: 'agent@demo.test', direction: 'inbound', counterpartNumber: A_PHONE.e164, outcome: 'answered', durationSeconds: 30 });
       await connectZoom(stack.api, a.agent.token, 'agent@demo.test');
     }

@@ -1,11 +1,12 @@
 import { Args, Field, ID, Mutation, ObjectType, Query, Resolver, Subscription } from '@nestjs/graphql';
-import { CurrentPrincipal, type GraphQLContext, type Principal } from '../auth';
+import { CurrentPrincipal, type Principal } from '../auth';
 import { LiveEventsService } from '../platform/redis/live-events.service';
 import { CONTACT_DELETED, type ContactDeletedMessage } from './contact-events';
 import { ContactImportService } from './contact-import.service';
 import { ContactsService } from './contacts.service';
 import { ContactImportReport } from './dto/contact-import.model';
 import { Contact } from './entities/contact.entity';
+import { inSubscribersOrganisation } from './organisation-filter';
 
 @ObjectType()
 export class ContactDeletion {
@@ -45,7 +46,7 @@ export class ContactMaintenanceResolver {
   }
 
   @Subscription(() => ContactDeletion, {
-    filter: (message: ContactDeletedMessage, _variables: unknown, context: GraphQLContext) => !!context.principal && message.organisationId === context.principal.organisationId,
+    filter: inSubscribersOrganisation,
     resolve: (message: ContactDeletedMessage) => message,
   })
   contactDeleted() {

@@ -1,4 +1,4 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type ContactStage, contactDisplayName, type DealStage } from '@switchboard/crm-domain';
 import { Repository } from 'typeorm';
@@ -6,13 +6,16 @@ import { AuthService, CurrentPrincipal, type GraphQLContext, type Principal, Use
 import { ContactStageEnum, DealStageEnum } from '../platform/graphql/enums';
 import { type Connection, MAX_PAGE_SIZE, Paginated } from '../platform/graphql/pagination';
 import { loadGroupedBy } from '../platform/graphql/request-loaders';
+import { LiveEventsService } from '../platform/redis/live-events.service';
 import { contactById } from './contact-loader';
 import { ContactsService } from './contacts.service';
+import { DEAL_CHANGED, type DealMessage, fromDealMessage } from './deal-events';
 import { DealsService } from './deals.service';
 import { ContactActivitiesOnDelete, ContactOrder } from './dto/contact-enums';
 import { ContactInput, DealInput } from './dto/contact.input';
 import { Contact } from './entities/contact.entity';
 import { Deal } from './entities/deal.entity';
+import { inSubscribersOrganisation } from './organisation-filter';
 
 const ContactConnection = Paginated(Contact);
 
@@ -116,6 +119,7 @@ export class DealsResolver {
     private readonly dealsService: DealsService,
     private readonly contactsService: ContactsService,
     private readonly auth: AuthService,
+    private readonly liveEvents: LiveEventsService,
   ) {}
 
   @Query(() => [Deal])
@@ -145,6 +149,11 @@ export class DealsResolver {
     @Args('input') input: DealInput,
   ): Promise<Deal> {
     return this.dealsService.update(principal, id, input);
+  }
+
+  @Subscription(() => Deal, { description: 'Each deal of the organisation as it is after createDeal or updateDeal (a stage move too)', filter: inSubscribersOrganisation, resolve: fromDealMessage })
+  dealChanged() {
+    return this.liveEvents.iterator<DealMessage>([DEAL_CHANGED]);
   }
 
   @ResolveField(() => Contact, { nullable: true })

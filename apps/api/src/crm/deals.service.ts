@@ -6,7 +6,9 @@ import type { Principal } from '../auth';
 import { badInput, notFound } from '../platform/graphql/errors';
 import { readPageSize } from '../platform/graphql/pagination';
 import { cleanText, isUuid } from '../platform/graphql/validation';
+import { LiveEventsService } from '../platform/redis/live-events.service';
 import { ContactsService } from './contacts.service';
+import { DEAL_CHANGED, type DealMessage, toDealMessage } from './deal-events';
 import type { DealInput } from './dto/contact.input';
 import { Deal } from './entities/deal.entity';
 
@@ -15,6 +17,7 @@ export class DealsService {
   constructor(
     @InjectRepository(Deal) private readonly deals: Repository<Deal>,
     private readonly contacts: ContactsService,
+    private readonly liveEvents: LiveEventsService,
   ) {}
 
   async list(principal: Principal, args: { contactId?: string | null; stage?: DealStage | null; first?: number | null }): Promise<Deal[]> {
@@ -55,15 +58,25 @@ export class DealsService {
 
   async create(principal: Principal, input: DealInput): Promise<Deal> {
     const fields = await this.fields(principal, input, true);
-    return this.deals.save(
+    const deal = await this.deals.save(
       this.deals.create({ stage: DealStage.PROSPECT, ...fields, organisationId: principal.organisationId, ownerId: principal.userId }),
     );
+    await this.announce(deal);
+    return deal;
   }
 
   async update(principal: Principal, id: string, input: DealInput): Promise<Deal> {
     const deal = await this.getOrThrow(principal, id);
     const fields = await this.fields(principal, input, false);
-    if (Object.keys(fields).length > 0) await this.deals.update({ id: deal.id }, fields);
-    return this.getOrThrow(principal, id);
+    if (Object.keys(fields).length === 0) return deal;
+    await this.deals.update({ id: deal.id }, fields);
+    const updated = await this.getOrThrow(principal, id);
+    await this.announce(updated);
+    return updated;
+  }
+
+  /** Every open board and deal page of the organisation hears the deal as it now is (`dealChanged`). */
+  private announce(deal: Deal): Promise<void> {
+    return this.liveEvents.publish<DealMessage>(DEAL_CHANGED, toDealMessage(deal));
   }
 }

@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { errorMessage } from '../apollo';
@@ -7,7 +7,7 @@ import { SkeletonRows } from '../components/Skeleton';
 import { Timeline } from '../components/Timeline';
 import { DealForm } from './DealForm';
 import { formatMoney } from './money';
-import { DEAL, DEAL_STAGES, type DealDetails, type DealStage, type DealStageInfo, UPDATE_DEAL } from './queries';
+import { DEAL, DEAL_CHANGED, DEAL_STAGES, type DealDetails, type DealStage, type DealStageInfo, DEALS_LOST_CONTACT, UPDATE_DEAL } from './queries';
 import './deals.css';
 
 /** /deals/:id: a fresh view per deal, so nothing of the last one (its live timeline, a form) stays on screen. */
@@ -43,7 +43,15 @@ function StageSelect({ deal, stages }: { deal: DealDetails; stages: DealStageInf
 }
 
 function DealView({ id }: { id: string }) {
-  const { data, loading, error } = useQuery<{ deal: DealDetails | null }>(DEAL, { variables: { id } });
+  const { data, loading, error, refetch } = useQuery<{ deal: DealDetails | null }>(DEAL, { variables: { id } });
+  // A change by anyone lands in the cache (the deal's normalised record), so the header and details follow it; a
+  // deleted contact takes its link away, which only a refetch learns.
+  useSubscription<{ dealChanged: DealDetails }>(DEAL_CHANGED);
+  useSubscription<{ contactDeleted: { dealIds: string[] } }>(DEALS_LOST_CONTACT, {
+    onData: ({ data: event }) => {
+      if (event.data?.contactDeleted.dealIds.includes(id)) void refetch();
+    },
+  });
   const { data: stagesData } = useQuery<{ dealStages: DealStageInfo[] }>(DEAL_STAGES);
   const [editing, setEditing] = useState(false);
   const deal = data?.deal;

@@ -1,16 +1,20 @@
-import { useMutation, useQuery } from '@apollo/client/react';
-import { type DragEvent, type FormEvent, useMemo, useState } from 'react';
+import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
+import { type DragEvent, type FormEvent, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { errorMessage } from '../apollo';
 import { SkeletonRows } from '../components/Skeleton';
 import { useCurrentUser } from '../session';
 import { DealForm } from './DealForm';
 import { formatMoney } from './money';
-import { DEAL_PIPELINE, type DealCard, type DealStage, type DealStageInfo, PIPELINE_CARDS_PER_STAGE, type PipelineColumn, RENAME_DEAL_STAGE, UPDATE_DEAL } from './queries';
+import { DEAL_CHANGED, DEAL_PIPELINE, type DealCard, type DealStage, type DealStageInfo, DEALS_LOST_CONTACT, PIPELINE_CARDS_PER_STAGE, type PipelineColumn, RENAME_DEAL_STAGE, UPDATE_DEAL } from './queries';
+import { useAfterPause } from './useAfterPause';
 import './deals.css';
 
 /** The drag's payload type: a deal card's id, so a drop from anything else (a file, a text selection) is ignored. */
 const DEAL_DRAG_TYPE = 'application/x-switchboard-deal';
+
+/** Live changes come in bursts (a colleague moving cards, an import): the board is refetched once they pause. */
+const LIVE_REFETCH_PAUSE_MS = 200;
 
 const sum = (deals: DealCard[]) => deals.reduce((total, deal) => total + (deal.value ?? 0), 0);
 
@@ -152,6 +156,23 @@ export function PipelinePage() {
   const columns = useMemo(() => withMoves(data?.dealPipeline ?? [], moves), [data, moves]);
   const stages = useMemo(() => columns.map(({ stage, label }) => ({ stage, label })), [columns]);
   const labelOf = (stage: DealStage) => stages.find((info) => info.stage === stage)?.label ?? stage;
+
+  // A card moves column and both columns' figures change: the board is refetched rather than patched. The echo of
+  // this tab's own move in flight is skipped: the move refetches the board itself.
+  const movesInFlight = useRef(moves);
+  movesInFlight.current = moves;
+  const refetchSoon = useAfterPause(() => void refetch(), LIVE_REFETCH_PAUSE_MS);
+  useSubscription<{ dealChanged: DealCard }>(DEAL_CHANGED, {
+    onData: ({ data: event }) => {
+      const deal = event.data?.dealChanged;
+      if (deal && movesInFlight.current.get(deal.id) !== deal.stage) refetchSoon();
+    },
+  });
+  useSubscription<{ contactDeleted: { dealIds: string[] } }>(DEALS_LOST_CONTACT, {
+    onData: ({ data: event }) => {
+      if (event.data?.contactDeleted.dealIds.length) refetchSoon();
+    },
+  });
 
   const setMove = (dealId: string, stage: DealStage | null) =>
     setMoves((current) => {

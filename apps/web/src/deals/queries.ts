@@ -125,6 +125,30 @@ export const UPDATE_DEAL = gql`
   }
 `;
 
+/** Each deal of the organisation as it is after someone created or changed it (this tab's own moves too). */
+export const DEAL_CHANGED = gql`
+  ${DEAL_CARD}
+  subscription DealChanged {
+    dealChanged {
+      ...DealCard
+      owner {
+        id
+        name
+      }
+    }
+  }
+`;
+
+/** A deleted contact's deals now have none: the board and their pages show it. */
+export const DEALS_LOST_CONTACT = gql`
+  subscription DealsLostContact {
+    contactDeleted {
+      contactId
+      dealIds
+    }
+  }
+`;
+
 export const SET_ACTIVITY_DEAL = gql`
   ${ACTIVITY_FIELDS}
   mutation SetActivityDeal($activityId: ID!, $dealId: ID) {
