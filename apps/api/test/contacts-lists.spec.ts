@@ -140,8 +140,10 @@ describe('contact lists, duplicates, delete and import (real api)', () => {
     expect(await unmatched()).toContain(kept.call);
     expect((await gql('query($id: ID!) { deal(id: $id) { contact { id } } }', { id: kept.deal })).data!.deal).toEqual({ contact: null });
     expect((await deletions.done)[0].contactDeleted).toEqual({ contactId: kept.contactId, dealIds: [kept.deal] });
+    // The deleted note's `contact` resolves while the contact is being deleted, so either answer is right; the open
+    // page drops it for `deleted`.
     expect((await timeline.done).map((message) => message.activityUpdated)).toEqual(
-      expect.arrayContaining([{ id: kept.note, deleted: true, contact: null }, { id: kept.call, deleted: false, contact: null }]),
+      expect.arrayContaining([expect.objectContaining({ id: kept.note, deleted: true }), { id: kept.call, deleted: false, contact: null }]),
     );
 
     const removed = await setUp('Removed');
