@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { DEMO_AGENT, startStack, type Stack } from './support/stack';
+import { DEMO_ADMIN, DEMO_AGENT, startStack, type Stack } from './support/stack';
 
 const SCREENSHOTS = path.resolve(__dirname, '../docs/screenshots');
 const DESKTOP = { width: 1440, height: 900 };
@@ -35,12 +35,12 @@ describe('contacts in chromium', () => {
   });
   afterAll(() => stack?.stop());
 
-  /** A page of the agent's, signed in through the api (the session cookie), on the contacts list. */
-  const signedIn = async (viewport = DESKTOP) => {
+  /** A page of the agent's (or `user`'s), signed in through the api (the session cookie), on the contacts list. */
+  const signedIn = async (viewport = DESKTOP, user = DEMO_AGENT) => {
     const context = await stack.browser.newContext({ viewport, locale: 'en-US' });
     const page = await context.newPage();
     const login = 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }';
-    await page.request.post(`${stack.url}/graphql`, { data: { query: login, variables: DEMO_AGENT } });
+    await page.request.post(`${stack.url}/graphql`, { data: { query: login, variables: user } });
     await page.goto(`${stack.url}/contacts`);
     await page.getByTestId('contact-row').first().waitFor();
     return page;
@@ -117,7 +117,7 @@ describe('contacts in chromium', () => {
     await page.context().close();
   });
 
-  it('deletes a contact after asking what becomes of their calls and notes', async () => {
+  it('deletes a contact after asking what becomes of their calls and notes; a colleague on that contact is told without a reload', async () => {
     const page = await signedIn();
     const { createContact } = await graphql<{ createContact: { id: string } }>(page, 'mutation { createContact(input: { firstName: "Leaving", lastName: "Soon", phones: ["+1 415 555 0177"] }) { id } }');
     await graphql(page, 'mutation($c: ID!) { addNote(contactId: $c, body: "Moving to Denver") { id } }', { c: createContact.id });
@@ -130,10 +130,46 @@ describe('contacts in chromium', () => {
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
 
+    // A colleague has the same contact open, listening for its deletion.
+    const colleague = await signedIn(DESKTOP, DEMO_ADMIN);
+    const listening = new Promise<void>((resolve) =>
+      colleague.on('websocket', (socket) => socket.on('framesent', (frame) => String(frame.payload).includes('subscription ContactDeleted') && resolve())),
+    );
+    await colleague.goto(`${stack.url}/contacts/${createContact.id}`);
+    await colleague.getByTestId('contact-name').waitFor();
+    await listening;
+    // The deleting tab navigates away by itself: the notice must never show there, not even for a moment, though the
+    // deletion is heard before the mutation's answer arrives (held here until the colleague has been told).
+    const notice = colleague.getByTestId('contact-deleted-notice');
+    await page.route('**/graphql', async (route) => {
+      if (!route.request().postData()?.includes('mutation DeleteContact')) return route.continue();
+      const response = await route.fetch();
+      await notice.waitFor();
+      await route.fulfill({ response });
+    });
+    await page.evaluate(() => {
+      const marked = window as unknown as { sawDeletedNotice?: boolean };
+      new MutationObserver(() => {
+        if (document.querySelector('[data-testid="contact-deleted-notice"]')) marked.sawDeletedNotice = true;
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+
     await page.getByTestId('delete-contact').click();
     await dialog.getByTestId('delete-activities-too').check();
     await dialog.getByTestId('confirm-delete-contact').click();
     await page.waitForURL(`${stack.url}/contacts`);
+    await page.getByTestId('contact-row').first().waitFor();
+    expect(await page.evaluate(() => (window as unknown as { sawDeletedNotice?: boolean }).sawDeletedNotice ?? false)).toBe(false);
+
+    expect(await notice.locator('p').textContent()).toBe('Leaving Soon was deleted by someone else. Their calls and texts, if kept, are in Unmatched.');
+    expect(await colleague.getByTestId('contact-name').count()).toBe(0);
+    await titled(colleague, 'Contact deleted · Switchboard');
+    expect(await notice.getByRole('link', { name: 'Contacts' }).getAttribute('href')).toBe('/contacts');
+    await colleague.setViewportSize(PHONE);
+    expect(await overflowsHorizontally(colleague)).toBe(false);
+    await notice.getByRole('link', { name: 'Unmatched' }).click();
+    await colleague.waitForURL(`${stack.url}/calls/unmatched`);
+    await colleague.context().close();
     const gone = await graphql<{ contact: unknown; contacts: { totalCount: number } }>(page, 'query($id: ID!) { contact(id: $id) { id } contacts(search: "Leaving Soon") { totalCount } }', { id: createContact.id });
     expect(gone).toEqual({ contact: null, contacts: { totalCount: 0 } });
     await page.context().close();

@@ -10,8 +10,19 @@ type ActivitiesOnDelete = 'KEEP' | 'DELETE';
 /**
  * Asks before a contact is deleted, and what becomes of their timeline: kept (calls and messages move to
  * Unmatched, to be linked again; notes go) or deleted too. Escape or Cancel closes it; focus starts inside.
+ * `onDeleting` says while the deletion is under way, so the page can tell its own deletion from someone else's.
  */
-export function DeleteContactDialog({ contactId, contactName, onClose }: { contactId: string; contactName: string; onClose: () => void }) {
+export function DeleteContactDialog({
+  contactId,
+  contactName,
+  onDeleting,
+  onClose,
+}: {
+  contactId: string;
+  contactName: string;
+  onDeleting: (inFlight: boolean) => void;
+  onClose: () => void;
+}) {
   const navigate = useNavigate();
   const [activities, setActivities] = useState<ActivitiesOnDelete>('KEEP');
   const [deleteContact, { loading, error }] = useMutation(DELETE_CONTACT);
@@ -34,8 +45,10 @@ export function DeleteContactDialog({ contactId, contactName, onClose }: { conta
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    onDeleting(true);
     const result = await deleteContact({ variables: { id: contactId, activities }, refetchQueries: ['ContactList', 'UnmatchedActivities'] }).catch(() => null);
     if (result?.data) navigate('/contacts', { replace: true, state: { deleted: contactName } });
+    else onDeleting(false);
   };
 
   return (

@@ -1,5 +1,5 @@
-import { useQuery } from '@apollo/client/react';
-import { Suspense, useState } from 'react';
+import { useApolloClient, useQuery, useSubscription } from '@apollo/client/react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { errorMessage } from '../apollo';
 import { lazyPage } from '../components/lazyPage';
@@ -9,6 +9,8 @@ import { PhoneLink } from '../components/PhoneLink';
 import { StageBadge } from '../components/StageBadge';
 import { SkeletonRows } from '../components/Skeleton';
 import { Timeline } from '../components/Timeline';
+import { ContactDeletedNotice } from '../contacts/ContactDeletedNotice';
+import { CONTACT_DELETED } from '../contacts/queries';
 import { ContactDeals } from '../deals/ContactDeals';
 import { CONTACT, type Contact } from '../graphql';
 import { UpcomingMeetings } from '../meetings/UpcomingMeetings';
@@ -27,12 +29,32 @@ export function ContactPage() {
 }
 
 function ContactView({ id }: { id: string }) {
-  const { data, loading, error } = useQuery<{ contact: Contact | null }>(CONTACT, { variables: { id } });
+  const client = useApolloClient();
+  const [deletedName, setDeletedName] = useState<string | null>(null);
+  const { data, loading, error } = useQuery<{ contact: Contact | null }>(CONTACT, { variables: { id }, skip: deletedName !== null });
   const [scheduling, setScheduling] = useState(false);
   const [loggingCall, setLoggingCall] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [notice, setNotice] = useState('');
-  usePageTitle(data?.contact?.name ?? 'Contact');
+  // This tab's own deletion is heard too; its dialog navigates away, so the notice is only for someone else's.
+  const deletingHere = useRef(false);
+  useSubscription<{ contactDeleted: { contactId: string } }>(CONTACT_DELETED, {
+    skip: deletedName !== null,
+    onData: ({ data: event }) => {
+      if (event.data?.contactDeleted.contactId !== id || deletingHere.current || !data?.contact) return;
+      setDeletedName(data.contact.name);
+    },
+  });
+  // Evicted once the page no longer watches the contact (the query is skipped), so it is not fetched again;
+  // lists still holding it drop the dangling reference.
+  useEffect(() => {
+    if (deletedName === null) return;
+    client.cache.evict({ id: client.cache.identify({ __typename: 'Contact', id }) });
+    client.cache.gc();
+  }, [client, deletedName, id]);
+  usePageTitle(deletedName === null ? (data?.contact?.name ?? 'Contact') : 'Contact deleted');
+
+  if (deletedName !== null) return <ContactDeletedNotice contactName={deletedName} />;
 
   if (loading && !data) return <p className="muted">Loading…</p>;
   if (error) return <p className="form-error">{errorMessage(error)}</p>;
@@ -83,7 +105,12 @@ function ContactView({ id }: { id: string }) {
       </div>
       {deleting && (
         <Suspense fallback={null}>
-          <DeleteContactDialog contactId={contact.id} contactName={contact.name} onClose={() => setDeleting(false)} />
+          <DeleteContactDialog
+            contactId={contact.id}
+            contactName={contact.name}
+            onDeleting={(inFlight) => (deletingHere.current = inFlight)}
+            onClose={() => setDeleting(false)}
+          />
         </Suspense>
       )}
       {notice && (
