@@ -1,7 +1,7 @@
+import { normalizeEmail } from '@switchboard/crm-domain';
 import { badInput } from './errors';
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 
 /** Ids are UUIDs; anything else can name no row, and must not reach PostgreSQL as a cast error. */
 export function isUuid(value: string): boolean {
@@ -9,8 +9,8 @@ export function isUuid(value: string): boolean {
 }
 
 export function normaliseEmail(raw: string, field = 'emails'): string {
-  const email = raw.trim().toLowerCase();
-  if (!EMAIL_PATTERN.test(email) || email.length > 254) throw badInput(`"${raw}" is not a valid email address`, field);
+  const email = normalizeEmail(raw);
+  if (!email) throw badInput(`"${raw}" is not a valid email address`, field);
   return email;
 }
 
